@@ -1,0 +1,54 @@
+# Thin wrapper over CMake: the two commands of the README.
+#   make run   installs what is missing, builds, opens the app (or the terminal demo without a display)
+#   make test  installs what is missing, builds, runs every test (and, with CI=true, again under ASan/UBSan)
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DSYSCOPE_WERROR=ON
+endif
+
+.PHONY: all deps configure build run demo test test-asan package clean format
+
+all: build
+
+deps:
+	bash packaging/install-deps.sh
+
+configure:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: deps build
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != "offscreen" ]; then \
+		exec $(BUILD_DIR)/app/gui/syscope; \
+	else \
+		$(MAKE) --no-print-directory demo; \
+	fi
+
+demo:
+	@bash packaging/terminal-demo.sh $(BUILD_DIR)
+
+test: deps build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_FLAGS)
+ifeq ($(CI),true)
+	$(MAKE) --no-print-directory test-asan
+endif
+
+test-asan:
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DSYSCOPE_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --output-on-failure -j $(JOBS) -LE no-asan $(CTEST_FLAGS)
+
+package: deps build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+format:
+	git ls-files '*.cpp' '*.h' '*.c' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)
