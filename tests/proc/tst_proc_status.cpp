@@ -1,0 +1,160 @@
+#include "proc/ProcStatus.h"
+#include "proc/SystemFacts.h"
+
+#include <QtTest>
+
+#include <csignal>
+#include <sys/ptrace.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace syscope;
+
+class TestProcStatus : public QObject {
+    Q_OBJECT
+private slots:
+    void self();
+    void tracedChild();
+    void zombieAndGone();
+    void kernelThread();
+    void processList();
+    void systemFacts();
+    void vsyscallModes_data();
+    void vsyscallModes();
+};
+
+void TestProcStatus::self() {
+    const int me = int(getpid());
+    QCOMPARE(tracerPid(me).value_or(-1), 0);
+    QCOMPARE(readComm(me), std::string("tst_proc_status"));
+    const auto argv = readCmdline(me);
+    QVERIFY(!argv.empty());
+    QVERIFY(QByteArray::fromStdString(argv[0]).endsWith("tst_proc_status"));
+    QVERIFY(QByteArray::fromStdString(readExe(me)).endsWith("/tst_proc_status"));
+    const auto tasks = listTasks(me);
+    QVERIFY(!tasks.empty());
+    QCOMPARE(tasks.front(), me);
+    QVERIFY(std::is_sorted(tasks.begin(), tasks.end()));
+    QCOMPARE(whyNotTraceable(me), std::string("this is syscope itself"));
+}
+
+void TestProcStatus::tracedChild() {
+    int ready[2];
+    QCOMPARE(pipe(ready), 0);
+    const pid_t child = fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
+        close(ready[0]);
+        (void)!write(ready[1], "x", 1);
+        pause();
+        _exit(0);
+    }
+    close(ready[1]);
+    char c;
+    QCOMPARE(read(ready[0], &c, 1), ssize_t(1));
+    close(ready[0]);
+    const auto tracer = tracerPid(child);
+    const std::string why = whyNotTraceable(child);
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    QCOMPARE(tracer.value_or(-1), int(getpid()));
+    QCOMPARE(why, "already traced by PID " + std::to_string(getpid()) + " (tst_proc_status)");
+}
+
+void TestProcStatus::zombieAndGone() {
+    const pid_t child = fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        _exit(0);
+    }
+    // Wait until it is a zombie without reaping it.
+    siginfo_t info{};
+    QCOMPARE(waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT), 0);
+    const std::string zombie = whyNotTraceable(child);
+    QVERIFY(readCmdline(child).empty());
+    int status = 0;
+    waitpid(child, &status, 0);
+    QVERIFY2(zombie.rfind("zombie", 0) == 0, zombie.c_str());
+    QCOMPARE(whyNotTraceable(child), std::string("no such process"));
+    QCOMPARE(whyNotTraceable(0x7ffffff0), std::string("no such process"));
+    QCOMPARE(whyNotTraceable(-5), std::string("no such process"));
+    QVERIFY(!tracerPid(0x7ffffff0));
+    QVERIFY(readComm(0x7ffffff0).empty());
+    QVERIFY(listTasks(0x7ffffff0).empty());
+}
+
+void TestProcStatus::kernelThread() {
+    const auto list = listProcesses();
+    const auto it = std::find_if(list.begin(), list.end(),
+                                 [](const ProcessListEntry& e) { return e.kernelThread; });
+    if (it == list.end()) {
+        QSKIP("no kernel thread visible in /proc (container?)");
+    }
+    QVERIFY(it->cmdline.empty());
+    QCOMPARE(whyNotTraceable(it->pid), std::string("kernel thread"));
+}
+
+void TestProcStatus::processList() {
+    const auto list = listProcesses();
+    QVERIFY(std::is_sorted(list.begin(), list.end(),
+                           [](const auto& a, const auto& b) { return a.pid < b.pid; }));
+    const auto me = std::find_if(list.begin(), list.end(),
+                                 [](const ProcessListEntry& e) { return e.pid == int(getpid()); });
+    QVERIFY(me != list.end());
+    QCOMPARE(me->uid, std::uint32_t(getuid()));
+    QVERIFY(!me->user.empty());
+    QCOMPARE(me->comm, std::string("tst_proc_status"));
+    QVERIFY(!me->kernelThread);
+    QCOMPARE(me->cmdline, readCmdline(int(getpid())));
+    if (getuid() == 0) {
+        QCOMPARE(me->user, std::string("root"));
+    }
+}
+
+void TestProcStatus::systemFacts() {
+    const SystemFacts f = readSystemFacts();
+    QVERIFY(f.randomizeVaSpace >= 0 && f.randomizeVaSpace <= 2);
+    QVERIFY(f.mmapRndBits >= 0);
+    const QStringList modes{QStringLiteral("none"), QStringLiteral("emulate"),
+                            QStringLiteral("xonly"), QStringLiteral("unknown")};
+    QVERIFY(modes.contains(QString::fromStdString(f.vsyscallMode)));
+    struct utsname u {};
+    QCOMPARE(uname(&u), 0);
+    QCOMPARE(f.kernelRelease, std::string(u.release));
+    QCOMPARE(f.machine, std::string("x86_64"));
+    QCOMPARE(f.hostname, std::string(u.nodename));
+    for (int v = 0; v <= 2; ++v) {
+        QVERIFY(explainRandomizeVaSpace(v).rfind(std::to_string(v) + ":", 0) == 0);
+    }
+    QVERIFY(explainRandomizeVaSpace(-1).rfind("unknown", 0) == 0);
+}
+
+void TestProcStatus::vsyscallModes_data() {
+    QTest::addColumn<int>("perms");
+    QTest::addColumn<bool>("present");
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("absent") << 0 << false << QStringLiteral("none");
+    QTest::newRow("r-xp") << int(MapPerm::Read | MapPerm::Exec) << true
+                          << QStringLiteral("emulate");
+    QTest::newRow("--xp") << int(MapPerm::Exec) << true << QStringLiteral("xonly");
+    QTest::newRow("---p") << 0 << true << QStringLiteral("unknown");
+}
+
+void TestProcStatus::vsyscallModes() {
+    QFETCH(int, perms);
+    QFETCH(bool, present);
+    QFETCH(QString, mode);
+    MapsSnapshot snap;
+    snap.entries.push_back(MapEntry{0x1000, 0x2000, 0, 0, 0, 0, MapPerm::Read, "[heap]"});
+    if (present) {
+        snap.entries.push_back(MapEntry{0xffffffffff600000ull, 0xffffffffff601000ull, 0, 0, 0, 0,
+                                        std::uint8_t(perms), "[vsyscall]"});
+    }
+    QCOMPARE(QString::fromStdString(vsyscallModeFromMaps(snap)), mode);
+}
+
+QTEST_GUILESS_MAIN(TestProcStatus)
+#include "tst_proc_status.moc"
