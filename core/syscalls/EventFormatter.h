@@ -1,0 +1,53 @@
+// Renders one event on one line exactly as strace 6.1 prints it:
+//   openat(AT_FDCWD, "/etc/hostname", O_RDONLY|O_CLOEXEC) = 3
+//   openat(AT_FDCWD, "/nope", O_RDONLY) = -1 ENOENT (No such file or directory)
+//   read(0, ...) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)
+// Arguments whose contents live in tracee memory and were not captured (buffers, structs) are
+// shown as their address, as strace -e raw would; path and string arguments come from the
+// strings the tracer read.
+#pragma once
+
+#include "trace/Event.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace syscope {
+
+struct ArgString {
+    std::string_view bytes;
+    bool truncated = false; // the tracee's string continued past `bytes`
+};
+
+// Returns the string captured for argument `arg` (0..5) of the event being formatted, if any.
+using StringLookup = std::function<std::optional<ArgString>(int arg)>;
+
+// "name(args)": the call without its return value.
+std::string formatCall(const SyscallEvent& e, const StringLookup& strings);
+// "= 3", "= -1 ENOENT (No such file or directory)", "= ?", "= 0x7f..." for mmap.
+std::string formatReturn(const SyscallEvent& e);
+// The whole strace line without padding: "openat(AT_FDCWD, \"/x\", O_RDONLY) = 3".
+std::string formatSyscall(const SyscallEvent& e, const StringLookup& strings);
+// As strace pads: the call, then spaces up to column 40, then the return part.
+std::string formatSyscallPadded(const SyscallEvent& e, const StringLookup& strings);
+
+// A quoted C string as strace prints it: "a\nb\"\377"; truncated strings get `...` after the
+// closing quote.
+std::string escapeString(std::string_view bytes, bool truncated);
+
+// The name a syscall is shown with ("openat", "clock_gettime@vdso" is built by the formatter).
+std::string_view vdsoFunctionName(VdsoFunction f);
+// "__vdso_clock_gettime" or "clock_gettime" -> ClockGettime.
+std::optional<VdsoFunction> vdsoFunctionFromSymbol(std::string_view symbol);
+
+// Symbolic renderings of single arguments, shared with other views (the detail pane).
+std::string formatOpenFlags(std::uint64_t flags);
+std::string formatMmapProt(std::uint64_t prot);
+std::string formatMmapFlags(std::uint64_t flags);
+std::string formatCloneFlags(std::uint64_t flags);
+std::string formatMode(std::uint64_t mode);
+std::string formatPointer(std::uint64_t p);
+
+} // namespace syscope

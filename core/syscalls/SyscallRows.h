@@ -1,0 +1,83 @@
+// Internal: the little vocabulary the declarative syscall tables are written in.
+#pragma once
+
+#include "syscalls/SyscallTable.h"
+
+#include <initializer_list>
+
+namespace syscope::rows {
+
+struct A {
+    ArgKind kind = ArgKind::None;
+    FlagSet set = FlagSet::None;
+};
+
+// Argument kinds.
+inline constexpr A fd{ArgKind::Fd};
+inline constexpr A dfd{ArgKind::DirFd};
+inline constexpr A path{ArgKind::Path};
+inline constexpr A str{ArgKind::String};
+inline constexpr A sz{ArgKind::Size};
+inline constexpr A ptr{ArgKind::Ptr};
+inline constexpr A buf{ArgKind::Buffer};
+inline constexpr A hex{ArgKind::Hex};
+inline constexpr A i{ArgKind::Int};
+inline constexpr A u{ArgKind::UInt};
+inline constexpr A mode{ArgKind::Mode};
+inline constexpr A sig{ArgKind::Signal};
+inline constexpr A pid{ArgKind::Pid};
+inline constexpr A clk{ArgKind::Clock};
+inline constexpr A off{ArgKind::Offset};
+inline constexpr A skip{ArgKind::None}; // a register the call takes but strace does not show
+constexpr A fl(FlagSet set) {
+    return A{ArgKind::Flags, set};
+}
+
+// Class shorthands with strace's names.
+inline constexpr std::uint16_t TF = SyscallClass::File;
+inline constexpr std::uint16_t TD = SyscallClass::Desc;
+inline constexpr std::uint16_t TN = SyscallClass::Network;
+inline constexpr std::uint16_t TP = SyscallClass::Process;
+inline constexpr std::uint16_t TS = SyscallClass::Signal;
+inline constexpr std::uint16_t TI = SyscallClass::Ipc;
+inline constexpr std::uint16_t TM = SyscallClass::Memory;
+inline constexpr std::uint16_t TCL = SyscallClass::Creds;
+inline constexpr std::uint16_t TC = SyscallClass::Clock;
+inline constexpr std::uint16_t TST = SyscallClass::Stat | SyscallClass::StatLike;
+inline constexpr std::uint16_t TLST = SyscallClass::Lstat | SyscallClass::StatLike;
+inline constexpr std::uint16_t TFST = SyscallClass::Fstat | SyscallClass::StatLike;
+inline constexpr std::uint16_t TSTA = SyscallClass::StatLike;
+inline constexpr std::uint16_t TSF = SyscallClass::StatFs | SyscallClass::StatFsLike;
+inline constexpr std::uint16_t TFSF = SyscallClass::FStatFs | SyscallClass::StatFsLike;
+inline constexpr std::uint16_t TSFA = SyscallClass::StatFsLike;
+
+// Behaviour shorthands.
+inline constexpr std::uint8_t SI = SyscallBehaviour::ChangesMemoryMap;
+inline constexpr std::uint8_t PU = SyscallBehaviour::NeverFails;
+inline constexpr std::uint8_t SE = SyscallBehaviour::Exec;
+inline constexpr std::uint8_t EX = SyscallBehaviour::Exit;
+inline constexpr std::uint8_t FK = SyscallBehaviour::Fork;
+
+constexpr SyscallInfo S(int nr, std::string_view name, std::initializer_list<A> args,
+                        std::uint16_t classes = 0, std::uint8_t behaviour = 0) {
+    SyscallInfo info;
+    info.nr = nr;
+    info.name = name;
+    info.argCount = static_cast<std::uint8_t>(args.size());
+    std::size_t k = 0;
+    for (const A& a : args) {
+        if (k < 6) {
+            info.args[k] = a.kind;
+            info.flagSets[k] = a.set;
+        }
+        ++k;
+    }
+    info.classes = classes;
+    info.behaviour = behaviour;
+    return info;
+}
+
+std::span<const SyscallInfo> x86_64Rows();
+std::span<const SyscallInfo> i386Rows();
+
+} // namespace syscope::rows

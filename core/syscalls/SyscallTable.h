@@ -1,0 +1,193 @@
+// What syscope knows about each syscall number: name, arguments, categories and behaviour.
+// The tables are declarative, one row per number (like strace's syscallent.h), and a test
+// cross-checks them against the kernel headers of the build machine.
+#pragma once
+
+#include "trace/Event.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace syscope {
+
+// How one argument is to be shown.
+enum class ArgKind : std::uint8_t {
+    None,
+    Int,    // signed int, decimal
+    UInt,   // unsigned, decimal
+    Fd,     // int file descriptor, decimal
+    DirFd,  // int dirfd of the *at() calls: AT_FDCWD by name
+    Path,   // NUL-terminated path string read from the tracee
+    String, // other NUL-terminated C string read from the tracee
+    Size,   // size_t / length, unsigned decimal
+    Ptr,    // address: hex, NULL for 0
+    Flags,  // symbolic, see the FlagSet of the argument
+    Mode,   // file mode bits, octal with a leading 0
+    Signal, // signal number: SIGKILL
+    Pid,    // pid_t, decimal
+    Clock,  // clockid_t: CLOCK_MONOTONIC
+    Offset, // off_t / loff_t, signed decimal
+    Buffer, // bytes in tracee memory whose length is the next argument (for reads: the return
+            // value); shown as a quoted string when captured, else as an address
+    Hex,    // an unsigned value best read in hex (ioctl requests, mmap offsets): 0 or 0x...
+};
+
+// The named constant sets that Flags arguments are decoded with.
+enum class FlagSet : std::uint8_t {
+    None,
+    OpenFlags,   // O_RDONLY|O_CREAT|...
+    AccessMode,  // F_OK or R_OK|W_OK|X_OK
+    AtFlags,     // AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH|...
+    MmapProt,    // PROT_READ|...
+    MmapFlags,   // MAP_PRIVATE|MAP_ANONYMOUS|...
+    CloneFlags,  // CLONE_VM|...|SIGCHLD
+    WaitOptions, // WNOHANG|...
+    Whence,      // SEEK_SET...
+    SigprocmaskHow,
+    FcntlCmd,
+    ArchPrctlCode,
+    FutexOp,
+    PrctlOption,
+    SocketFamily,
+    SocketType,  // SOCK_STREAM|SOCK_CLOEXEC
+    PipeFlags,   // O_CLOEXEC|O_NONBLOCK|O_DIRECT (pipe2, dup3, ...)
+    MremapFlags, // MREMAP_MAYMOVE|...
+    MsyncFlags,  // MS_ASYNC|...
+    MadviseAdvice,
+    RlimitResource,
+    UnlinkAtFlags, // AT_REMOVEDIR
+    RenameFlags,   // RENAME_NOREPLACE|...
+    EpollCtlOp,
+    EventfdFlags, // EFD_CLOEXEC|EFD_NONBLOCK|EFD_SEMAPHORE
+    MemfdFlags,   // MFD_CLOEXEC|...
+    GetrandomFlags,
+    CloseRangeFlags,
+    StatxMask,
+    SocketLevel,
+    ShutdownHow,
+    ItimerWhich,
+    TimerFlags, // TIMER_ABSTIME
+    PrioWhich,
+    SchedPolicy,
+    Personality,
+    RusageWho,
+    IdType, // waitid: P_PID, ...
+    MlockallFlags,
+    IpcFlags, // IPC_CREAT|... plus mode bits
+    IpcCmd,   // IPC_RMID, ...
+    MsgFlags, // MSG_DONTWAIT|... (send/recv)
+    SpliceFlags,
+    SeccompOp,
+    BpfCmd,
+    MembarrierCmd,
+    FadviseAdvice,
+    InotifyMask,
+    InotifyInitFlags,
+    TimerfdFlags,
+    SignalfdFlags,
+    UnshareFlags, // CLONE_NEW*...
+    PtraceRequest,
+    RebootMagic,
+    ReadWriteFlags, // RWF_*
+    FlockOp,
+    KcmpType,
+    MountFlags,
+    UmountFlags,
+    XattrFlags,
+    EpollCreateFlags, // EPOLL_CLOEXEC
+    Count_
+};
+
+// Categories, with the meaning of strace's -e trace=%CLASS sets (the strace 6.1 membership was
+// used as the oracle for every row). Stat/Lstat/Fstat/StatFs/FStatFs are strace's narrow sets
+// (%stat is only stat/stat64/oldstat); StatLike (%%stat) and StatFsLike (%%statfs) are the wide
+// ones.
+namespace SyscallClass {
+enum : std::uint16_t {
+    File = 1 << 0,        // %file: takes a file name
+    Desc = 1 << 1,        // %desc: takes or returns a file descriptor
+    Network = 1 << 2,     // %network
+    Process = 1 << 3,     // %process: process lifecycle (fork, exec, exit, wait, kill)
+    Signal = 1 << 4,      // %signal
+    Ipc = 1 << 5,         // %ipc: SysV IPC
+    Memory = 1 << 6,      // %memory: memory mapping
+    Creds = 1 << 7,       // %creds: uid/gid/capabilities
+    Clock = 1 << 8,       // %clock: read or change system clocks
+    Stat = 1 << 9,        // %stat: stat variants taking a file name
+    Lstat = 1 << 10,      // %lstat
+    Fstat = 1 << 11,      // %fstat: stat variants on an fd (newfstatat, statx, fstat)
+    StatLike = 1 << 12,   // %%stat: every stat variant
+    StatFs = 1 << 13,     // %statfs
+    FStatFs = 1 << 14,    // %fstatfs
+    StatFsLike = 1 << 15, // %%statfs: every statfs variant (incl. ustat)
+};
+}
+
+namespace SyscallBehaviour {
+enum : std::uint8_t {
+    // The call may change /proc/PID/maps (strace's "memory mapping change" set: mmap, mmap2,
+    // munmap, mprotect, pkey_mprotect, mremap, brk, remap_file_pages, shmat, shmdt, execve,
+    // execveat; plus map_shadow_stack). madvise, mlock and mseal are not here: they only split
+    // VMAs with identical permissions or change flags that /proc/PID/maps does not show.
+    ChangesMemoryMap = 1 << 0,
+    // Cannot fail (strace's %pure: getpid, getppid, gettid, getuid, geteuid, getgid, getegid,
+    // getpgrp and the i386 *32 variants). sched_yield and umask are not in strace's set.
+    NeverFails = 1 << 1,
+    Exec = 1 << 2, // execve, execveat: a success does not return to the old image
+    Exit = 1 << 3, // exit, exit_group: never return
+    Fork = 1 << 4, // fork, vfork, clone, clone3: creates a task
+};
+}
+
+struct SyscallInfo {
+    int nr = -1;
+    std::string_view name;
+    std::uint8_t argCount = 0;
+    std::array<ArgKind, 6> args{};
+    std::array<FlagSet, 6> flagSets{}; // meaningful where args[i] == ArgKind::Flags
+    std::uint16_t classes = 0;         // SyscallClass bits
+    std::uint8_t behaviour = 0;        // SyscallBehaviour bits
+
+    bool hasClass(std::uint16_t c) const { return (classes & c) != 0; }
+    bool hasBehaviour(std::uint8_t b) const { return (behaviour & b) != 0; }
+};
+
+class SyscallTable {
+public:
+    // X32 shares the x86_64 table (callers strip __X32_SYSCALL_BIT first; lookup() does it too).
+    static const SyscallTable& forArch(Arch arch);
+
+    // nullptr for a number this table does not know.
+    const SyscallInfo* lookup(int nr) const;
+    std::optional<int> numberOf(std::string_view name) const;
+    // Rows in ascending number order.
+    std::span<const SyscallInfo> all() const { return m_rows; }
+    int maxNumber() const { return m_maxNumber; }
+    Arch arch() const { return m_arch; }
+
+    SyscallTable(Arch arch, std::span<const SyscallInfo> rows);
+
+private:
+    Arch m_arch;
+    std::span<const SyscallInfo> m_rows;
+    std::vector<std::int16_t> m_index; // nr -> row, -1 when unknown
+    int m_maxNumber = -1;
+};
+
+inline constexpr int kX32SyscallBit = 0x40000000;
+
+// The name of a syscall, or strace's "syscall_0x1a4" for a number the table does not know.
+std::string syscallName(Arch arch, int nr);
+
+std::string_view argKindName(ArgKind kind);
+std::string_view flagSetName(FlagSet set);
+// "file", "desc", ... for each bit of a SyscallClass mask, in bit order.
+std::vector<std::string_view> classNames(std::uint16_t classes);
+std::vector<std::string_view> behaviourNames(std::uint8_t behaviour);
+
+} // namespace syscope
