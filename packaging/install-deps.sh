@@ -10,6 +10,7 @@ packages=(
     strace gdb file binutils
     xvfb xauth
     appstream desktop-file-utils
+    dpkg-dev librsvg2-bin
     qt6-wayland
 )
 
