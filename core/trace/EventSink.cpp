@@ -1,0 +1,7 @@
+#include "trace/EventSink.h"
+
+namespace syscope {
+
+EventSink::~EventSink() = default;
+
+} // namespace syscope

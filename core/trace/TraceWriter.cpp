@@ -1,0 +1,299 @@
+#include "trace/TraceWriter.h"
+
+#include "trace/ByteIO.h"
+#include "trace/Crc32c.h"
+#include "trace/TraceFormat.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace syscope {
+
+using format::ByteWriter;
+
+std::string encodeMetadata(const TraceMetadata& meta) {
+    std::string out;
+    ByteWriter w(out);
+    auto text = [&](std::uint64_t tag, const std::string& value) {
+        w.varint(tag);
+        w.bytes(value);
+    };
+    auto number = [&](std::uint64_t tag, std::int64_t value) {
+        std::string encoded;
+        ByteWriter(encoded).svarint(value);
+        text(tag, encoded);
+    };
+    for (const auto& arg : meta.command) {
+        text(format::TagCommandArg, arg);
+    }
+    for (auto pid : meta.attachedPids) {
+        number(format::TagAttachedPid, pid);
+    }
+    text(format::TagWorkingDir, meta.workingDirectory);
+    number(format::TagStartWallNs, meta.startWallNs);
+    number(format::TagStartMonoNs, meta.startMonoNs);
+    text(format::TagKernelRelease, meta.kernelRelease);
+    text(format::TagHostname, meta.hostname);
+    text(format::TagMachine, meta.machine);
+    number(format::TagRandomizeVaSpace, meta.randomizeVaSpace);
+    text(format::TagVsyscallMode, meta.vsyscallMode);
+    text(format::TagSyscopeVersion, meta.syscopeVersion);
+    return out;
+}
+
+std::unique_ptr<TraceWriter> TraceWriter::create(const std::string& path, const TraceMetadata& meta,
+                                                 std::string* error) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        if (error) {
+            *error = "cannot create " + path + ": " + std::strerror(errno);
+        }
+        return nullptr;
+    }
+    std::unique_ptr<TraceWriter> w(new TraceWriter(fd, path));
+    std::string header(reinterpret_cast<const char*>(format::kMagic), sizeof format::kMagic);
+    ByteWriter hw(header);
+    hw.u32le(format::kVersion);
+    hw.u32le(0);
+    w->writeRaw(header.data(), header.size());
+    w->writeChunk(format::ChunkMetadata, encodeMetadata(meta));
+    if (w->failed()) {
+        if (error) {
+            *error = w->error();
+        }
+        return nullptr;
+    }
+    return w;
+}
+
+TraceWriter::TraceWriter(int fd, std::string path)
+    : m_fd(fd)
+    , m_path(std::move(path)) {
+}
+
+TraceWriter::~TraceWriter() {
+    if (m_fd >= 0) {
+        close(nullptr);
+    }
+}
+
+void TraceWriter::writeRaw(const char* data, std::size_t size) {
+    if (failed() || m_fd < 0) {
+        return;
+    }
+    while (size > 0) {
+        const ssize_t n = ::write(m_fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            m_error = "cannot write " + m_path + ": " + std::strerror(errno);
+            return;
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+        m_written += static_cast<std::uint64_t>(n);
+    }
+}
+
+void TraceWriter::writeChunk(std::uint32_t type, const std::string& payload) {
+    std::string chunk;
+    chunk.reserve(format::kChunkHeaderSize + payload.size());
+    ByteWriter w(chunk);
+    w.u32le(type);
+    w.u32le(static_cast<std::uint32_t>(payload.size()));
+    std::uint32_t crc = crc32c(chunk.data(), 8);
+    crc = crc32c(payload.data(), payload.size(), crc);
+    w.u32le(crc);
+    chunk += payload;
+    writeRaw(chunk.data(), chunk.size());
+}
+
+std::uint64_t TraceWriter::internString(const std::string& s) {
+    auto [it, inserted] = m_stringIds.try_emplace(s, m_stringIds.size());
+    if (inserted) {
+        if (m_newStringsCount == 0) {
+            m_newStringsFirst = it->second;
+        }
+        ByteWriter(m_newStrings).bytes(s);
+        ++m_newStringsCount;
+    }
+    return it->second;
+}
+
+namespace {
+std::string withCount(std::uint64_t count, const std::string& body) {
+    std::string payload;
+    ByteWriter(payload).varint(count);
+    payload += body;
+    return payload;
+}
+} // namespace
+
+void TraceWriter::emitPendingSideChunks() {
+    if (m_newStringsCount) {
+        std::string payload;
+        ByteWriter w(payload);
+        w.varint(m_newStringsFirst);
+        w.varint(m_newStringsCount);
+        payload += m_newStrings;
+        writeChunk(format::ChunkStrings, payload);
+        m_newStrings.clear();
+        m_newStringsCount = 0;
+    }
+    if (m_processCount) {
+        writeChunk(format::ChunkProcessEvents, withCount(m_processCount, m_processPayload));
+        m_processPayload.clear();
+        m_processCount = 0;
+    }
+    if (m_mapsCount) {
+        writeChunk(format::ChunkMaps, withCount(m_mapsCount, m_mapsPayload));
+        m_mapsPayload.clear();
+        m_mapsCount = 0;
+    }
+    if (m_auxvCount) {
+        writeChunk(format::ChunkAuxv, withCount(m_auxvCount, m_auxvPayload));
+        m_auxvPayload.clear();
+        m_auxvCount = 0;
+    }
+}
+
+void TraceWriter::emitEvents() {
+    emitPendingSideChunks();
+    if (m_events.eventCount()) {
+        writeChunk(format::ChunkEvents, m_events.finish());
+    }
+}
+
+void TraceWriter::consume(const EventBatch& batch) {
+    if (failed() || m_fd < 0) {
+        return;
+    }
+    for (const auto& p : batch.processEvents) {
+        ByteWriter w(m_processPayload);
+        w.svarint(p.time);
+        w.u8(static_cast<std::uint8_t>(p.kind));
+        w.svarint(p.pid);
+        w.svarint(p.tid);
+        w.svarint(p.parent);
+        w.svarint(p.value);
+        w.varint(internString(p.comm));
+        w.varint(p.argv.size());
+        for (const auto& a : p.argv) {
+            w.varint(internString(a));
+        }
+        w.varint(internString(p.exe));
+        ++m_processCount;
+        ++m_processEventCount;
+    }
+    for (const auto& m : batch.maps) {
+        ByteWriter w(m_mapsPayload);
+        w.svarint(m.time);
+        w.svarint(m.pid);
+        w.svarint(m.causeNr);
+        w.varint(m.entries.size());
+        for (const auto& e : m.entries) {
+            w.varint(e.start);
+            w.varint(e.end - e.start);
+            w.varint(e.offset);
+            w.varint(e.inode);
+            w.varint(e.devMajor);
+            w.varint(e.devMinor);
+            w.u8(e.perms);
+            w.varint(internString(e.path));
+        }
+        ++m_mapsCount;
+        ++m_mapsTotal;
+    }
+    for (const auto& a : batch.auxv) {
+        ByteWriter w(m_auxvPayload);
+        w.svarint(a.time);
+        w.svarint(a.pid);
+        w.varint(a.entries.size());
+        for (const auto& e : a.entries) {
+            w.varint(e.type);
+            w.varint(e.value);
+        }
+        ++m_auxvCount;
+        ++m_auxvTotal;
+    }
+    if (m_processPayload.size() + m_mapsPayload.size() + m_auxvPayload.size() >=
+        format::kEventChunkTarget) {
+        emitPendingSideChunks();
+    }
+
+    // Strings of a batch are grouped by event; they may come in any order, so index them.
+    std::size_t si = 0;
+    std::vector<format::EncodedStringRef> refs;
+    const bool stringsSorted = std::is_sorted(
+        batch.strings.begin(), batch.strings.end(),
+        [](const EventString& a, const EventString& b) { return a.event < b.event; });
+    std::vector<std::size_t> order;
+    if (!stringsSorted) {
+        order.resize(batch.strings.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            order[i] = i;
+        }
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return batch.strings[a].event < batch.strings[b].event;
+        });
+    }
+    auto stringAt = [&](std::size_t k) -> const EventString& {
+        return stringsSorted ? batch.strings[k] : batch.strings[order[k]];
+    };
+    for (std::size_t i = 0; i < batch.events.size(); ++i) {
+        refs.clear();
+        while (si < batch.strings.size() && stringAt(si).event < i) {
+            ++si; // a string for an event index that does not exist is dropped
+        }
+        while (si < batch.strings.size() && stringAt(si).event == i) {
+            const EventString& s = stringAt(si);
+            if (s.arg < 6 && refs.size() < 6) {
+                refs.push_back({s.arg, s.truncated, internString(s.bytes)});
+            }
+            ++si;
+        }
+        m_events.add(batch.events[i], refs.data(), refs.size());
+        ++m_eventCount;
+        if (m_events.byteSize() >= format::kEventChunkTarget) {
+            emitEvents();
+        }
+    }
+}
+
+void TraceWriter::flush() {
+    if (failed() || m_fd < 0) {
+        return;
+    }
+    emitEvents();
+}
+
+bool TraceWriter::close(std::string* error) {
+    if (m_fd >= 0) {
+        emitEvents();
+        std::string payload;
+        ByteWriter w(payload);
+        w.varint(m_eventCount);
+        w.varint(m_processEventCount);
+        w.varint(m_mapsTotal);
+        w.varint(m_auxvTotal);
+        w.varint(m_stringIds.size());
+        writeChunk(format::ChunkEnd, payload);
+        if (!failed() && ::fsync(m_fd) != 0 && errno != EINVAL && errno != EROFS) {
+            m_error = "cannot sync " + m_path + ": " + std::strerror(errno);
+        }
+        if (::close(m_fd) != 0 && !failed()) {
+            m_error = "cannot close " + m_path + ": " + std::strerror(errno);
+        }
+        m_fd = -1;
+    }
+    if (failed() && error) {
+        *error = m_error;
+    }
+    return !failed();
+}
+
+} // namespace syscope

@@ -1,0 +1,75 @@
+// Writes a .syscope file as a stream of checksummed chunks (docs/FORMAT.md). Each chunk reaches
+// the file with one write(2), so whatever kills the recorder, every chunk written before remains
+// readable. Events are held back until about 64 KiB have been encoded or flush() is called.
+#pragma once
+
+#include "trace/EventCodec.h"
+#include "trace/EventSink.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace syscope {
+
+class TraceWriter : public EventSink {
+public:
+    // Creates (truncates) the file and writes the header and metadata chunk. nullptr and *error
+    // set when the file cannot be created.
+    static std::unique_ptr<TraceWriter> create(const std::string& path, const TraceMetadata& meta,
+                                               std::string* error);
+    ~TraceWriter() override;
+
+    TraceWriter(const TraceWriter&) = delete;
+    TraceWriter& operator=(const TraceWriter&) = delete;
+
+    void consume(const EventBatch& batch) override;
+    // Writes every pending item as completed chunks (no fsync).
+    void flush() override;
+    // Flushes, writes the end chunk, fsyncs and closes. Returns false (and *error) if anything
+    // failed since create(). Called by the destructor when not called explicitly.
+    bool close(std::string* error = nullptr);
+
+    bool failed() const { return !m_error.empty(); }
+    std::string error() const { return m_error; }
+    const std::string& path() const { return m_path; }
+    // Bytes written to the file so far (header and completed chunks).
+    std::uint64_t bytesWritten() const { return m_written; }
+    std::uint64_t eventsWritten() const { return m_eventCount; }
+
+private:
+    TraceWriter(int fd, std::string path);
+    std::uint64_t internString(const std::string& s);
+    void writeChunk(std::uint32_t type, const std::string& payload);
+    void writeRaw(const char* data, std::size_t size);
+    void emitEvents();
+    void emitPendingSideChunks();
+
+    int m_fd = -1;
+    std::string m_path;
+    std::string m_error;
+    std::uint64_t m_written = 0;
+
+    std::unordered_map<std::string, std::uint64_t> m_stringIds;
+    std::string m_newStrings; // encoded strings not yet written
+    std::uint64_t m_newStringsFirst = 0;
+    std::uint64_t m_newStringsCount = 0;
+
+    format::EventChunkEncoder m_events;
+    std::string m_processPayload;
+    std::uint64_t m_processCount = 0;
+    std::string m_mapsPayload;
+    std::uint64_t m_mapsCount = 0;
+    std::string m_auxvPayload;
+    std::uint64_t m_auxvCount = 0;
+
+    std::uint64_t m_eventCount = 0;
+    std::uint64_t m_processEventCount = 0;
+    std::uint64_t m_mapsTotal = 0;
+    std::uint64_t m_auxvTotal = 0;
+};
+
+// The encoded metadata chunk payload (shared with tests and the reader's round trip).
+std::string encodeMetadata(const TraceMetadata& meta);
+
+} // namespace syscope
