@@ -11,17 +11,19 @@ namespace syscope::cli {
 ArgParser::ArgParser(std::string command, std::string synopsis, std::string description)
     : m_command(std::move(command))
     , m_synopsis(std::move(synopsis))
-    , m_description(std::move(description)) {}
-
-void ArgParser::flag(std::string longName, char shortName, std::string help, bool* target) {
-    m_specs.push_back({std::move(longName), shortName, {}, std::move(help), [target](const std::string&) {
-                           *target = true;
-                           return true;
-                       }});
+    , m_description(std::move(description)) {
 }
 
-void ArgParser::option(std::string longName, char shortName, std::string valueName, std::string help,
-                       std::function<bool(const std::string&)> apply) {
+void ArgParser::flag(std::string longName, char shortName, std::string help, bool* target) {
+    m_specs.push_back(
+        {std::move(longName), shortName, {}, std::move(help), [target](const std::string&) {
+             *target = true;
+             return true;
+         }});
+}
+
+void ArgParser::option(std::string longName, char shortName, std::string valueName,
+                       std::string help, std::function<bool(const std::string&)> apply) {
     m_specs.push_back(
         {std::move(longName), shortName, std::move(valueName), std::move(help), std::move(apply)});
 }
@@ -72,7 +74,8 @@ bool ArgParser::parse(std::span<char*> args, bool stopAtFirstPositional) {
         bool haveValue = false;
         if (arg.size() > 2 && arg.starts_with("--")) {
             const auto eq = arg.find('=');
-            const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+            const std::string name =
+                arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
             spec = findLong(name);
             if (!spec) {
                 usageError("unknown option '--" + name + "'");
@@ -126,8 +129,8 @@ bool ArgParser::parse(std::span<char*> args, bool stopAtFirstPositional) {
 }
 
 std::string ArgParser::helpText() const {
-    std::string text = "Usage: syscope-cli " + m_command + " " + m_synopsis + "\n\n" + m_description +
-                       "\n\nOptions:\n";
+    std::string text = "Usage: syscope-cli " + m_command + " " + m_synopsis + "\n\n" +
+                       m_description + "\n\nOptions:\n";
     auto addLine = [&text](const std::string& left, const std::string& help) {
         std::string line = "  " + left;
         if (line.size() < 28) {

@@ -7,7 +7,8 @@ namespace syscope {
 
 JsonWriter::JsonWriter(std::ostream& out, bool pretty)
     : m_out(out)
-    , m_pretty(pretty) {}
+    , m_pretty(pretty) {
+}
 
 void JsonWriter::newline() {
     if (!m_pretty) {

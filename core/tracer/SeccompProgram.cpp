@@ -1,0 +1,87 @@
+#include "tracer/SeccompProgram.h"
+
+#include "syscalls/SyscallTable.h"
+
+#include <cstddef>
+#include <cstring>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <utility>
+
+namespace syscope {
+
+namespace {
+
+sock_filter stmt(unsigned short code, unsigned k) {
+    return sock_filter{code, 0, 0, k};
+}
+
+sock_filter jump(unsigned short code, unsigned k, unsigned char jt, unsigned char jf) {
+    return sock_filter{code, jt, jf, k};
+}
+
+std::vector<std::pair<int, int>> ranges(const std::vector<int>& numbers) {
+    std::vector<std::pair<int, int>> out;
+    for (int n : numbers) {
+        if (!out.empty() && out.back().second + 1 == n) {
+            out.back().second = n;
+        } else {
+            out.emplace_back(n, n);
+        }
+    }
+    return out;
+}
+
+// For each range: if lo <= nr <= hi return TRACE; falls through to the next range otherwise.
+void appendRangeChecks(std::vector<sock_filter>& prog, const std::vector<int>& numbers) {
+    for (const auto& [lo, hi] : ranges(numbers)) {
+        prog.push_back(jump(BPF_JMP | BPF_JGE | BPF_K, unsigned(lo), 0, 2));
+        prog.push_back(jump(BPF_JMP | BPF_JGT | BPF_K, unsigned(hi), 1, 0));
+        prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+    }
+}
+
+} // namespace
+
+std::vector<unsigned char> buildSeccompProgram(const SyscallFilter& filter) {
+    if (filter.tracesEverything()) {
+        return {};
+    }
+    const std::vector<int> native = filter.numbers(Arch::X86_64);
+    const std::vector<int> compat = filter.numbers(Arch::I386);
+
+    std::vector<sock_filter> native64;
+    appendRangeChecks(native64, native);
+    // x32 calls share AUDIT_ARCH_X86_64; syscope does not filter them.
+    native64.push_back(jump(BPF_JMP | BPF_JGE | BPF_K, unsigned(kX32SyscallBit), 0, 1));
+    native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+    native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+
+    std::vector<sock_filter> compat32;
+    appendRangeChecks(compat32, compat);
+    compat32.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+
+    // A = nr is kept in X while the arch decides which block of range checks applies.
+    std::vector<sock_filter> prog;
+    prog.push_back(stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)));
+    prog.push_back(stmt(BPF_MISC | BPF_TAX, 0));
+    prog.push_back(stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch)));
+    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0));
+    const size_t toCompat = prog.size();
+    prog.push_back(stmt(BPF_JMP | BPF_JA, 0)); // conditional jumps reach only 255 ahead
+    prog.push_back(stmt(BPF_MISC | BPF_TXA, 0));
+    prog.insert(prog.end(), native64.begin(), native64.end());
+    prog[toCompat].k = unsigned(prog.size() - toCompat - 1);
+    // A still holds the arch here. An unknown arch is traced, so nothing goes unseen.
+    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 1, 0));
+    prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+    prog.push_back(stmt(BPF_MISC | BPF_TXA, 0));
+    prog.insert(prog.end(), compat32.begin(), compat32.end());
+
+    std::vector<unsigned char> bytes(prog.size() * sizeof(sock_filter));
+    std::memcpy(bytes.data(), prog.data(), bytes.size());
+    return bytes;
+}
+
+} // namespace syscope

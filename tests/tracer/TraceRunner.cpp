@@ -1,0 +1,158 @@
+#include "TraceRunner.h"
+
+#include "syscalls/SyscallTable.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <chrono>
+#include <thread>
+
+namespace syscope::test {
+
+void traceInto(TracedRun& run, const TracerOptions& options,
+               const std::function<void(Tracer&)>& whileRunning) {
+    Tracer tracer(options, run.store);
+    run.store.setMetadata(Tracer::describeSession(options));
+    std::atomic<bool> done{false};
+    std::thread thread([&] {
+        run.result = tracer.run();
+        done = true;
+    });
+    if (whileRunning) {
+        // Wait until a launched command exists (attach needs no wait).
+        for (int i = 0; i < 500 && !done && options.attachPids.empty() && !tracer.launchedPid();
+             ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        whileRunning(tracer);
+    }
+    thread.join();
+}
+
+std::string programPath(const std::string& name) {
+    return std::string(SYSCOPE_TEST_PROGRAMS_DIR) + "/" + name;
+}
+
+std::map<std::string, CallCounts> countCalls(const TraceStore& store) {
+    std::map<std::string, CallCounts> out;
+    for (std::size_t i = 0; i < store.eventCount(); ++i) {
+        const SyscallEvent e = store.event(i);
+        if (e.flags & EventFlag::Vdso) {
+            continue;
+        }
+        std::string name = syscallName(e.arch, e.nr);
+        if (e.arch == Arch::I386) {
+            name += "@i386";
+        }
+        CallCounts& c = out[name];
+        ++c.calls;
+        if (e.unfinished()) {
+            ++c.unfinished;
+        } else if (e.ret < 0 && e.ret >= -4095) {
+            ++c.errors;
+        }
+    }
+    return out;
+}
+
+int countProcessEvents(const TraceStore& store, ProcessEventKind kind) {
+    int n = 0;
+    for (const auto& p : store.processEvents()) {
+        n += p.kind == kind;
+    }
+    return n;
+}
+
+std::map<std::string, CallCounts> straceCounts(const std::vector<std::string>& argv,
+                                               bool* available) {
+    std::map<std::string, CallCounts> out;
+    const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+    *available = !strace.isEmpty();
+    if (!*available) {
+        return out;
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("strace.txt"));
+    QStringList args{QStringLiteral("-f"), QStringLiteral("-c"), QStringLiteral("-o"), file};
+    for (const auto& a : argv) {
+        args << QString::fromStdString(a);
+    }
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(strace, args);
+    p.waitForFinished(60000);
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *available = false;
+        return out;
+    }
+    // "% time seconds usecs/call calls errors syscall"; the errors column may be empty. A line
+    // "System call usage summary for 32 bit mode:" starts the i386 part.
+    QTextStream in(&f);
+    QString suffix;
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        if (line.contains(QStringLiteral("32 bit mode"))) {
+            suffix = QStringLiteral("@i386");
+            continue;
+        }
+        const QStringList cols = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (cols.size() < 5 || cols.last() == QStringLiteral("total") ||
+            cols.first().startsWith(QLatin1Char('-')) || cols.first() == QStringLiteral("%")) {
+            continue;
+        }
+        bool ok = false;
+        cols[3].toLong(&ok);
+        if (!ok) {
+            continue;
+        }
+        CallCounts c;
+        c.calls = cols[3].toLong();
+        c.errors = cols.size() >= 6 ? cols[4].toLong() : 0;
+        out[(cols.last() + suffix).toStdString()] = c;
+    }
+    return out;
+}
+
+std::string compareWithStrace(const std::map<std::string, CallCounts>& ours,
+                              const std::map<std::string, CallCounts>& strace,
+                              const std::vector<std::string>& names) {
+    std::vector<std::string> keys = names;
+    if (keys.empty()) {
+        for (const auto& [k, v] : ours) {
+            keys.push_back(k);
+        }
+        for (const auto& [k, v] : strace) {
+            keys.push_back(k);
+        }
+    }
+    std::string diff;
+    std::map<std::string, bool> seen;
+    for (const auto& k : keys) {
+        if (seen[k]) {
+            continue;
+        }
+        seen[k] = true;
+        CallCounts a;
+        if (auto it = ours.find(k); it != ours.end()) {
+            a = it->second;
+        }
+        CallCounts b;
+        if (auto it = strace.find(k); it != strace.end()) {
+            b = it->second;
+        }
+        const long finished = a.calls - a.unfinished;
+        if (finished != b.calls || a.errors != b.errors) {
+            diff += k + ": syscope " + std::to_string(finished) + " calls/" +
+                    std::to_string(a.errors) + " errors, strace " + std::to_string(b.calls) + "/" +
+                    std::to_string(b.errors) + "\n";
+        }
+    }
+    return diff;
+}
+
+} // namespace syscope::test

@@ -1,0 +1,385 @@
+// End-to-end tests of the ptrace engine: small C programs with exactly known syscall counts
+// (tests/programs) are traced in-process; counts must match exactly, and where strace is
+// installed they must equal `strace -f -c` of the same program.
+#include "TraceRunner.h"
+
+#include "syscalls/SyscallTable.h"
+
+#include <QProcess>
+#include <QTest>
+
+#include <chrono>
+#include <csignal>
+#include <sys/wait.h>
+#include <thread>
+
+using namespace syscope;
+using namespace syscope::test;
+
+namespace {
+
+TracerOptions launch(const std::string& program, std::vector<std::string> args = {}) {
+    TracerOptions o;
+    o.command.push_back(programPath(program));
+    o.command.insert(o.command.end(), args.begin(), args.end());
+    return o;
+}
+
+long calls(const std::map<std::string, CallCounts>& counts, const std::string& name) {
+    const auto it = counts.find(name);
+    return it == counts.end() ? 0 : it->second.calls;
+}
+
+} // namespace
+
+class TestTracer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void threadsAreFollowed_data();
+    void threadsAreFollowed();
+    void noFollowTracesOneTask();
+    void forkTree();
+    void execFromNonLeaderThread();
+    void signalsAndRestarts();
+    void sigkillDuringBlockedRead();
+    void segfault();
+    void int80IsI386();
+    void awkwardPaths();
+    void attachAndDetach();
+    void jobControlUnchanged();
+    void untracedCloneIsLeftAlone();
+    void vforkExec();
+    void mapsAndAuxv();
+    void missingProgram();
+    void attachErrors();
+    void matchesStrace_data();
+    void matchesStrace();
+};
+
+void TestTracer::threadsAreFollowed_data() {
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<bool>("seccomp");
+    QTest::addColumn<bool>("pin");
+    QTest::newRow("everything") << QString() << true << true;
+    QTest::newRow("everything, unpinned") << QString() << true << false;
+    QTest::newRow("getppid via seccomp") << QStringLiteral("getppid") << true << true;
+    QTest::newRow("getppid without seccomp") << QStringLiteral("getppid") << false << true;
+    QTest::newRow("%process,getppid via seccomp")
+        << QStringLiteral("%process,getppid") << true << true;
+}
+
+void TestTracer::threadsAreFollowed() {
+    QFETCH(QString, filter);
+    QFETCH(bool, seccomp);
+    QFETCH(bool, pin);
+    TracerOptions o = launch("threads");
+    o.seccomp = seccomp;
+    o.pinCpu = pin;
+    if (!filter.isEmpty()) {
+        std::string error;
+        auto f = SyscallFilter::parse(filter.toStdString(), &error);
+        QVERIFY2(f, error.c_str());
+        o.filter = *f;
+    }
+    TracedRun run;
+    traceInto(run, o);
+    QVERIFY2(run.result.started, run.result.error.c_str());
+    QCOMPARE(run.result.exitCode(), 0);
+    const auto counts = countCalls(run.store);
+    QCOMPARE(calls(counts, "getppid"), 410L);
+    QCOMPARE(countProcessEvents(run.store, ProcessEventKind::Thread), 4);
+    QCOMPARE(run.store.taskCount(), std::size_t(5));
+    if (!filter.isEmpty()) {
+        for (const auto& [name, c] : counts) {
+            QVERIFY2(name == "getppid" || filter.contains(QStringLiteral("%process")),
+                     name.c_str());
+        }
+        if (seccomp) {
+            bool allSeccomp = true;
+            for (std::size_t i = 0; i < run.store.eventCount(); ++i) {
+                allSeccomp &= (run.store.flags(i) & EventFlag::Seccomp) != 0;
+            }
+            QVERIFY(allSeccomp);
+        }
+    } else {
+        QVERIFY(calls(counts, "clone3") + calls(counts, "clone") == 4);
+        QCOMPARE(calls(counts, "execve"), 1L);
+    }
+}
+
+void TestTracer::noFollowTracesOneTask() {
+    TracerOptions o = launch("threads");
+    o.followChildren = false;
+    TracedRun run;
+    traceInto(run, o);
+    QCOMPARE(run.result.exitCode(), 0);
+    QCOMPARE(calls(countCalls(run.store), "getppid"), 10L);
+    QCOMPARE(run.store.taskCount(), std::size_t(1));
+}
+
+void TestTracer::forkTree() {
+    TracedRun run;
+    traceInto(run, launch("forktree"));
+    QCOMPARE(run.result.exitCode(), 0);
+    const auto counts = countCalls(run.store);
+    QCOMPARE(calls(counts, "getppid"), 50L);
+    QCOMPARE(countProcessEvents(run.store, ProcessEventKind::Fork), 4);
+    QCOMPARE(run.store.processCount(), std::size_t(5));
+    std::map<int, int> exitCodes;
+    for (const auto& p : run.store.processEvents()) {
+        if (p.kind == ProcessEventKind::Exit) {
+            QVERIFY(WIFEXITED(p.value));
+            ++exitCodes[WEXITSTATUS(p.value)];
+        }
+    }
+    QCOMPARE(exitCodes[3], 2);
+    QCOMPARE(exitCodes[2], 2);
+    QCOMPARE(exitCodes[0], 1);
+    // exit_group never returns: one unfinished per process.
+    QCOMPARE(countCalls(run.store).at("exit_group").unfinished, 5L);
+}
+
+void TestTracer::execFromNonLeaderThread() {
+    TracedRun run;
+    traceInto(run, launch("exec_thread"));
+    QVERIFY2(run.result.started, run.result.error.c_str());
+    QCOMPARE(run.result.exitCode(), 0);
+    int nonLeaderExecs = 0;
+    int execs = 0;
+    for (const auto& p : run.store.processEvents()) {
+        if (p.kind == ProcessEventKind::Exec) {
+            ++execs;
+            nonLeaderExecs += p.parent != p.pid;
+        }
+    }
+    QCOMPARE(execs, 2);
+    QCOMPARE(nonLeaderExecs, 1);
+    QCOMPARE(calls(countCalls(run.store), "getppid"), 7L);
+    // The leader was blocked in pause() when its thread exec'd: that call never returned.
+    QCOMPARE(countCalls(run.store).at("pause").unfinished, 1L);
+}
+
+void TestTracer::signalsAndRestarts() {
+    TracedRun run;
+    traceInto(run, launch("signals"));
+    QCOMPARE(run.result.exitCode(), 0);
+    int restarted = 0;
+    int erestartsys = 0;
+    for (std::size_t i = 0; i < run.store.eventCount(); ++i) {
+        const SyscallEvent e = run.store.event(i);
+        restarted += (e.flags & EventFlag::Restarted) != 0;
+        erestartsys += !e.unfinished() && e.ret == -512;
+    }
+    QVERIFY2(restarted >= 3, std::to_string(restarted).c_str()); // 2 reads + restart_syscall
+    QVERIFY(erestartsys >= 3);
+    QVERIFY(calls(countCalls(run.store), "restart_syscall") >= 1);
+    int alarms = 0;
+    for (const auto& p : run.store.processEvents()) {
+        alarms += p.kind == ProcessEventKind::Signal && p.value == SIGALRM;
+    }
+    QVERIFY(alarms >= 3);
+}
+
+void TestTracer::sigkillDuringBlockedRead() {
+    TracedRun run;
+    const auto started = std::chrono::steady_clock::now();
+    traceInto(run, launch("blocked_read"), [](Tracer& t) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        kill(t.launchedPid(), SIGKILL);
+    });
+    QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+    QCOMPARE(run.result.exitCode(), 128 + SIGKILL);
+    const auto counts = countCalls(run.store);
+    QVERIFY(counts.count("read"));
+    // The last read never returned.
+    QCOMPARE(counts.at("read").unfinished, 1L);
+}
+
+void TestTracer::segfault() {
+    TracedRun run;
+    traceInto(run, launch("segfault"));
+    QCOMPARE(run.result.exitCode(), 128 + SIGSEGV);
+    QCOMPARE(calls(countCalls(run.store), "getppid"), 3L);
+    bool sawSignal = false;
+    bool sawKilled = false;
+    for (const auto& p : run.store.processEvents()) {
+        sawSignal |= p.kind == ProcessEventKind::Signal && p.value == SIGSEGV;
+        sawKilled |= p.kind == ProcessEventKind::Exit && WIFSIGNALED(p.value) &&
+                     WTERMSIG(p.value) == SIGSEGV;
+    }
+    QVERIFY(sawSignal);
+    QVERIFY(sawKilled);
+}
+
+void TestTracer::int80IsI386() {
+    TracedRun run;
+    traceInto(run, launch("int80"));
+    if (run.result.exitCode() == 77) {
+        QSKIP("this kernel has no IA-32 emulation");
+    }
+    QCOMPARE(run.result.exitCode(), 0);
+    const auto counts = countCalls(run.store);
+    QCOMPARE(calls(counts, "getpid@i386"), 3L);
+    QCOMPARE(calls(counts, "getppid@i386"), 1L);
+    for (std::size_t i = 0; i < run.store.eventCount(); ++i) {
+        if (run.store.arch(i) == Arch::I386) {
+            QVERIFY(run.store.flags(i) & EventFlag::Compat32);
+        }
+    }
+}
+
+void TestTracer::awkwardPaths() {
+    TracedRun run;
+    traceInto(run, launch("paths"));
+    QCOMPARE(run.result.exitCode(), 0);
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; i < run.store.eventCount(); ++i) {
+        if (syscallName(run.store.arch(i), run.store.nr(i)) != "openat") {
+            continue;
+        }
+        const auto s = run.store.string(i, 1);
+        if (s && std::string(s->bytes).rfind("/nonexistent/", 0) == 0) {
+            QVERIFY(!s->truncated);
+            paths.emplace_back(s->bytes);
+            QVERIFY(run.store.ret(i) < 0);
+        }
+    }
+    QCOMPARE(paths.size(), std::size_t(4));
+    QCOMPARE(paths[0], std::string("/nonexistent/a\nb"));
+    QCOMPARE(paths[1], std::string("/nonexistent/say \"hi\""));
+    QCOMPARE(paths[2], std::string("/nonexistent/\xff\xfe-latin1-\xe9"));
+    QCOMPARE(paths[3].size(), std::size_t(4000));
+    QCOMPARE(paths[3].substr(0, 14), std::string("/nonexistent/x"));
+}
+
+void TestTracer::attachAndDetach() {
+    QProcess sleeper;
+    sleeper.start(QString::fromStdString(programPath("sleeper")), {});
+    QVERIFY(sleeper.waitForReadyRead(5000));
+    const int pid = sleeper.readLine().trimmed().toInt();
+    QVERIFY(pid > 0);
+    TracerOptions o;
+    o.attachPids = {pid};
+    TracedRun run;
+    traceInto(run, o, [](Tracer& t) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        t.requestStop();
+    });
+    QVERIFY2(run.result.started, run.result.error.c_str());
+    QVERIFY(run.result.detached);
+    const long seen = calls(countCalls(run.store), "getppid");
+    QVERIFY2(seen >= 10 && seen < 150, std::to_string(seen).c_str());
+    // The program goes on as if never traced.
+    QVERIFY(sleeper.waitForFinished(10000));
+    QCOMPARE(sleeper.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(sleeper.exitCode(), 0);
+    QCOMPARE(sleeper.readAll().trimmed(), QByteArray("done 150"));
+}
+
+void TestTracer::jobControlUnchanged() {
+    TracedRun run;
+    const auto started = std::chrono::steady_clock::now();
+    traceInto(run, launch("groupstop"));
+    QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
+    QCOMPARE(run.result.exitCode(), 0);
+}
+
+void TestTracer::untracedCloneIsLeftAlone() {
+    TracedRun run;
+    traceInto(run, launch("untraced"));
+    QCOMPARE(run.result.exitCode(), 0);
+    QCOMPARE(calls(countCalls(run.store), "getppid"), 5L);
+    QCOMPARE(run.store.processCount(), std::size_t(1));
+}
+
+void TestTracer::vforkExec() {
+    TracedRun run;
+    traceInto(run, launch("vforkexec"));
+    QCOMPARE(run.result.exitCode(), 0);
+    QCOMPARE(countProcessEvents(run.store, ProcessEventKind::Exec), 4);
+    QCOMPARE(countProcessEvents(run.store, ProcessEventKind::Fork), 3);
+    QCOMPARE(calls(countCalls(run.store), "vfork"), 3L);
+}
+
+void TestTracer::mapsAndAuxv() {
+    TracedRun run;
+    traceInto(run, launch("paths"));
+    QCOMPARE(run.result.exitCode(), 0);
+    const auto& maps = run.store.mapsSnapshots();
+    QVERIFY(maps.size() >= 3);
+    // The first snapshot is at exec; later ones follow mmap/munmap/mprotect/brk.
+    QCOMPARE(maps.front().causeNr, -1);
+    bool sawMunmap = false;
+    for (const auto& m : maps) {
+        sawMunmap |= m.causeNr == 11; // munmap
+        bool hasVdso = false;
+        for (const auto& e : m.entries) {
+            hasVdso |= e.path == "[vdso]";
+        }
+        QVERIFY(hasVdso);
+    }
+    QVERIFY(sawMunmap);
+    QVERIFY(!run.store.auxv().empty());
+    bool hasSysinfo = false;
+    for (const auto& a : run.store.auxv().front().entries) {
+        hasSysinfo |= a.type == 33; // AT_SYSINFO_EHDR
+    }
+    QVERIFY(hasSysinfo);
+}
+
+void TestTracer::missingProgram() {
+    TracedRun run;
+    traceInto(run, launch("does-not-exist"));
+    QVERIFY(!run.result.started);
+    QVERIFY2(run.result.error.find("does-not-exist") != std::string::npos,
+             run.result.error.c_str());
+}
+
+void TestTracer::attachErrors() {
+    {
+        TracerOptions o;
+        o.attachPids = {0x3ffffff0};
+        TracedRun run;
+        traceInto(run, o);
+        QVERIFY(!run.result.started);
+        QVERIFY2(run.result.error.find("no such process") != std::string::npos,
+                 run.result.error.c_str());
+    }
+    {
+        TracerOptions o;
+        o.attachPids = {getpid()};
+        TracedRun run;
+        traceInto(run, o);
+        QVERIFY(!run.result.started);
+        QVERIFY2(run.result.error.find("syscope itself") != std::string::npos,
+                 run.result.error.c_str());
+    }
+}
+
+void TestTracer::matchesStrace_data() {
+    QTest::addColumn<QString>("program");
+    QTest::newRow("threads") << QStringLiteral("threads");
+    QTest::newRow("forktree") << QStringLiteral("forktree");
+    QTest::newRow("vforkexec") << QStringLiteral("vforkexec");
+    QTest::newRow("untraced") << QStringLiteral("untraced");
+    QTest::newRow("paths") << QStringLiteral("paths");
+    QTest::newRow("segfault") << QStringLiteral("segfault");
+    QTest::newRow("int80") << QStringLiteral("int80");
+}
+
+void TestTracer::matchesStrace() {
+    QFETCH(QString, program);
+    bool available = false;
+    const auto oracle = straceCounts({programPath(program.toStdString())}, &available);
+    if (!available) {
+        QSKIP("strace is not installed");
+    }
+    TracedRun run;
+    traceInto(run, launch(program.toStdString()));
+    const std::string diff = compareWithStrace(countCalls(run.store), oracle);
+    QVERIFY2(diff.empty(), diff.c_str());
+}
+
+QTEST_GUILESS_MAIN(TestTracer)
+#include "tst_tracer.moc"
