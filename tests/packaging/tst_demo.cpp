@@ -14,6 +14,14 @@ namespace {
 
 const QString kDemo = QStringLiteral(SYSCOPE_DEMO_PATH);
 
+// The sanitizer runtimes make syscalls of their own (pipes, clocks) in the demo built with them;
+// exact counts then become lower bounds.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitizerRuntime = true;
+#else
+constexpr bool kSanitizerRuntime = false;
+#endif
+
 struct Counts {
     qint64 calls = 0;
     qint64 errors = 0;
@@ -127,7 +135,13 @@ private slots:
         QVERIFY(tmp.isValid());
         const QString summary = tmp.filePath(QStringLiteral("summary.txt"));
         QProcess p;
-        p.setProcessEnvironment(envWithTmp(tmp.path()));
+        QProcessEnvironment env = envWithTmp(tmp.path());
+        // LeakSanitizer stops the world with ptrace, which fails inside a traced process.
+        const QString asan = env.value(QStringLiteral("ASAN_OPTIONS"));
+        env.insert(QStringLiteral("ASAN_OPTIONS"), asan.isEmpty()
+                                                       ? QStringLiteral("detect_leaks=0")
+                                                       : asan + QStringLiteral(":detect_leaks=0"));
+        p.setProcessEnvironment(env);
         p.start(strace, {QStringLiteral("-f"), QStringLiteral("-c"), QStringLiteral("-o"), summary,
                          kDemo, QStringLiteral("--quick")});
         QVERIFY(p.waitForFinished(60000));
@@ -169,8 +183,9 @@ private slots:
         for (const Expect& e : expected) {
             const QString name = QLatin1String(e.name);
             const Counts c = counts.value(name);
-            const bool callsOk = e.exact ? c.calls == e.calls : c.calls >= e.calls;
-            const bool errorsOk = e.exact ? c.errors == e.errors : c.errors >= e.errors;
+            const bool exact = e.exact && !kSanitizerRuntime;
+            const bool callsOk = exact ? c.calls == e.calls : c.calls >= e.calls;
+            const bool errorsOk = exact ? c.errors == e.errors : c.errors >= e.errors;
             if (!callsOk || !errorsOk) {
                 problems << QStringLiteral("%1: %2 calls / %3 errors, expected %4%5 / %4%6")
                                 .arg(name)
