@@ -26,9 +26,10 @@ using StringLookup = std::function<std::optional<ArgString>(int arg)>;
 
 // "name(args)": the call without its return value.
 std::string formatCall(const SyscallEvent& e, const StringLookup& strings);
-// "= 3", "= -1 ENOENT (No such file or directory)", "= ?", "= 0x7f..." for mmap.
+// The part after "= ": "3", "-1 ENOENT (No such file or directory)", "?",
+// "? ERESTARTSYS (To be restarted if SA_RESTART is set)", "0x7f..." for mmap.
 std::string formatReturn(const SyscallEvent& e);
-// The whole strace line without padding: "openat(AT_FDCWD, \"/x\", O_RDONLY) = 3".
+// The whole strace line without padding: `openat(AT_FDCWD, "/x", O_RDONLY) = 3`.
 std::string formatSyscall(const SyscallEvent& e, const StringLookup& strings);
 // As strace pads: the call, then spaces up to column 40, then the return part.
 std::string formatSyscallPadded(const SyscallEvent& e, const StringLookup& strings);
@@ -37,17 +38,19 @@ std::string formatSyscallPadded(const SyscallEvent& e, const StringLookup& strin
 // closing quote.
 std::string escapeString(std::string_view bytes, bool truncated);
 
-// The name a syscall is shown with ("openat", "clock_gettime@vdso" is built by the formatter).
+// The strace-like name of an event's call: "openat", "syscall_0x1c3", "clock_gettime@vdso".
+std::string eventName(const SyscallEvent& e);
+// "clock_gettime" for VdsoFunction::ClockGettime; empty for an unknown value.
 std::string_view vdsoFunctionName(VdsoFunction f);
 // "__vdso_clock_gettime" or "clock_gettime" -> ClockGettime.
 std::optional<VdsoFunction> vdsoFunctionFromSymbol(std::string_view symbol);
 
-// Symbolic renderings of single arguments, shared with other views (the detail pane).
-std::string formatOpenFlags(std::uint64_t flags);
-std::string formatMmapProt(std::uint64_t prot);
-std::string formatMmapFlags(std::uint64_t flags);
-std::string formatCloneFlags(std::uint64_t flags);
-std::string formatMode(std::uint64_t mode);
+// Longest string shown for buffers and plain C strings (strace's default -s 32) and for paths
+// (PATH_MAX - 1); longer captured bytes are cut and shown with `...`.
+inline constexpr std::size_t kMaxStringShown = 32;
+inline constexpr std::size_t kMaxPathShown = 4095;
+
+// "NULL" or "0x7ffd1234".
 std::string formatPointer(std::uint64_t p);
 
 } // namespace syscope

@@ -36,13 +36,10 @@ public:
     std::string toString() const;
 
 private:
-    static constexpr int kArchCount = 2;
-    std::vector<bool>& bits(Arch arch);
     const std::vector<bool>& bits(Arch arch) const;
 
-    std::vector<bool> m_bits[kArchCount]; // index 0: x86_64 (and x32), 1: i386
-    bool m_negated = false;               // kept for toString() only; bits are already final
-    std::string m_source;
+    static constexpr int kArchCount = 3;  // indexed by Arch
+    std::vector<bool> m_bits[kArchCount]; // per arch: nr -> traced (table numbers only)
 };
 
 } // namespace syscope

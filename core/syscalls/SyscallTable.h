@@ -100,6 +100,9 @@ enum class FlagSet : std::uint8_t {
     UmountFlags,
     XattrFlags,
     EpollCreateFlags, // EPOLL_CLOEXEC
+    StatxFlags,       // AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH...
+    Faccessat2Flags,  // AT_SYMLINK_NOFOLLOW|AT_EACCESS|AT_EMPTY_PATH
+    FcntlFdFlags,     // FD_CLOEXEC
     Count_
 };
 

@@ -1,0 +1,496 @@
+#include "syscalls/EventFormatter.h"
+
+#include "syscalls/Errno.h"
+#include "syscalls/FlagFormat.h"
+#include "syscalls/Signals.h"
+#include "syscalls/SyscallTable.h"
+
+#include <cstdio>
+
+namespace syscope {
+
+namespace {
+
+constexpr std::string_view kVdsoNames[] = {"clock_gettime", "gettimeofday", "time",
+                                           "getcpu",        "clock_getres", "getrandom"};
+
+// Everything one argument rendering needs.
+struct Call {
+    const SyscallEvent& e;
+    const StringLookup& strings;
+    bool compat; // i386: registers are 32 bits wide
+
+    std::uint64_t raw(int i) const {
+        std::uint64_t v = e.args[static_cast<std::size_t>(i)];
+        return compat ? (v & 0xffffffffu) : v;
+    }
+    std::int64_t asInt(int i) const { return static_cast<std::int32_t>(raw(i) & 0xffffffffu); }
+    std::int64_t asLong(int i) const {
+        return compat ? static_cast<std::int32_t>(raw(i)) : static_cast<std::int64_t>(raw(i));
+    }
+};
+
+std::string decimal(std::int64_t v) {
+    return std::to_string(v);
+}
+std::string udecimal(std::uint64_t v) {
+    return std::to_string(v);
+}
+
+std::string stringArg(const Call& c, int i, std::size_t limit) {
+    if (c.strings) {
+        if (std::optional<ArgString> s = c.strings(i)) {
+            std::string_view bytes = s->bytes;
+            bool truncated = s->truncated;
+            if (bytes.size() > limit) {
+                bytes = bytes.substr(0, limit);
+                truncated = true;
+            }
+            return escapeString(bytes, truncated);
+        }
+    }
+    return formatPointer(c.raw(i));
+}
+
+std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
+    const ArgKind kind = info.args[static_cast<std::size_t>(i)];
+    switch (kind) {
+    case ArgKind::None:
+        return {};
+    case ArgKind::Int:
+    case ArgKind::Fd:
+    case ArgKind::Pid:
+        return decimal(c.asInt(i));
+    case ArgKind::UInt:
+        return udecimal(c.raw(i) & 0xffffffffu);
+    case ArgKind::DirFd:
+        return c.asInt(i) == -100 ? std::string("AT_FDCWD") : decimal(c.asInt(i));
+    case ArgKind::Path:
+        return stringArg(c, i, kMaxPathShown);
+    case ArgKind::String:
+    case ArgKind::Buffer:
+        return stringArg(c, i, kMaxStringShown);
+    case ArgKind::Size:
+        return udecimal(c.raw(i));
+    case ArgKind::Ptr:
+        return formatPointer(c.raw(i));
+    case ArgKind::Flags:
+        return xlat::flagArg(info.flagSets[static_cast<std::size_t>(i)], c.raw(i));
+    case ArgKind::Mode:
+        return xlat::mode(c.raw(i));
+    case ArgKind::Signal:
+        return c.asInt(i) == 0 ? std::string("0") : signalName(static_cast<int>(c.asInt(i)));
+    case ArgKind::Clock:
+        return xlat::clockId(c.raw(i));
+    case ArgKind::Offset: {
+        // On i386 a 64-bit offset travels in two registers, low half first (`off, skip`).
+        if (c.compat && i + 1 < info.argCount &&
+            info.args[static_cast<std::size_t>(i + 1)] == ArgKind::None) {
+            std::uint64_t v = c.raw(i) | (c.raw(i + 1) << 32);
+            return decimal(static_cast<std::int64_t>(v));
+        }
+        return decimal(c.asLong(i));
+    }
+    case ArgKind::Hex:
+        return xlat::hex(c.raw(i));
+    }
+    return xlat::hex(c.raw(i));
+}
+
+void append(std::string& out, const std::string& arg) {
+    if (out.back() != '(') {
+        out += ", ";
+    }
+    out += arg;
+}
+
+// Calls whose shape depends on their arguments, rendered as strace renders them.
+bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
+    const std::string_view name = info.name;
+    auto arg = [&](int i) { return argByKind(c, info, i); };
+
+    if (name == "open" || name == "openat" || name == "mq_open") {
+        const int flagsArg = name == "openat" ? 2 : 1;
+        for (int i = 0; i <= flagsArg; ++i) {
+            append(out, arg(i));
+        }
+        // The mode only means something when a file may be created.
+        if (c.raw(flagsArg) & (0x40 | 0x400000)) {
+            append(out, arg(flagsArg + 1));
+            if (name == "mq_open") {
+                append(out, arg(flagsArg + 2));
+            }
+        }
+        return true;
+    }
+    if (name == "clone") {
+        // x86_64: flags, stack, parent_tid, child_tid, tls; i386: flags, stack, parent_tid,
+        // tls, child_tid.
+        const std::uint64_t flags = c.raw(0);
+        const int childTid = c.compat ? 4 : 3;
+        const int tls = c.compat ? 3 : 4;
+        append(out, "child_stack=" + formatPointer(c.raw(1)));
+        append(out, "flags=" + xlat::cloneFlags(flags));
+        if (flags & 0x100000) { // CLONE_PARENT_SETTID
+            append(out, "parent_tid=" + formatPointer(c.raw(2)));
+        }
+        if (flags & 0x80000) { // CLONE_SETTLS
+            append(out, "tls=" + formatPointer(c.raw(tls)));
+        }
+        if (flags & (0x1000000 | 0x200000)) { // CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID
+            append(out, "child_tidptr=" + formatPointer(c.raw(childTid)));
+        }
+        return true;
+    }
+    if (name == "fcntl" || name == "fcntl64") {
+        append(out, arg(0));
+        const std::uint64_t cmd = c.raw(1) & 0xffffffffu;
+        append(out, xlat::fcntlCommand(cmd));
+        switch (cmd) {
+        case 1:
+        case 3:
+        case 9:
+        case 11:
+        case 1025:
+        case 1032:
+        case 1034:
+        case 1035:
+        case 1037:
+            break; // F_GETFD, F_GETFL, F_GETOWN, F_GETSIG, F_GETLEASE, F_GETPIPE_SZ, ... take none
+        case 2:    // F_SETFD
+            append(out, xlat::fdFlags(c.raw(2)));
+            break;
+        case 4: // F_SETFL
+            append(out, xlat::openFlags(c.raw(2)));
+            break;
+        case 0:
+        case 8:
+        case 1030:
+        case 1031: // F_DUPFD, F_SETOWN, F_DUPFD_CLOEXEC, F_SETPIPE_SZ
+            append(out, decimal(c.asInt(2)));
+            break;
+        case 10: // F_SETSIG
+            append(out,
+                   c.asInt(2) == 0 ? std::string("0") : signalName(static_cast<int>(c.asInt(2))));
+            break;
+        case 1033: // F_ADD_SEALS
+            append(out, xlat::fcntlSeals(c.raw(2)));
+            break;
+        case 5:
+        case 6:
+        case 7:
+        case 12:
+        case 13:
+        case 14:
+        case 15:
+        case 16:
+        case 17:
+        case 36:
+        case 37:
+        case 38:
+        case 1036:
+        case 1038:
+            append(out, formatPointer(c.raw(2)));
+            break;
+        default:
+            append(out, xlat::hex(c.raw(2)));
+            break;
+        }
+        return true;
+    }
+    if (name == "socket" || name == "socketpair") {
+        append(out, arg(0));
+        append(out, arg(1));
+        append(out, xlat::socketProtocol(c.raw(0) & 0xffffffffu, c.raw(2)));
+        if (name == "socketpair") {
+            append(out, arg(3));
+        }
+        return true;
+    }
+    if (name == "mknod" || name == "mknodat") {
+        const int m = name == "mknodat" ? 2 : 1;
+        for (int i = 0; i < m; ++i) {
+            append(out, arg(i));
+        }
+        append(out, xlat::fileMode(c.raw(m)));
+        const std::uint64_t type = c.raw(m) & 0170000;
+        if (type == 0020000 || type == 0060000) { // S_IFCHR, S_IFBLK
+            const std::uint64_t dev = c.raw(m + 1);
+            const std::uint64_t major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffULL);
+            const std::uint64_t minor = (dev & 0xff) | ((dev >> 12) & ~0xffULL);
+            append(out, "makedev(" + xlat::hex(major) + ", " + xlat::hex(minor) + ")");
+        }
+        return true;
+    }
+    if (name == "futex" || name == "futex_time64") {
+        append(out, formatPointer(c.raw(0)));
+        append(out, xlat::futexOp(c.raw(1)));
+        const std::uint64_t op = c.raw(1) & 0xffffffffu;
+        const std::uint64_t cmd = op & 127;
+        const bool known = (op & ~std::uint64_t{127 | 128 | 256}) == 0;
+        auto val = [&](int i) { return udecimal(c.raw(i) & 0xffffffffu); };
+        if (!known || cmd > 13) {
+            append(out, val(2));
+            append(out, xlat::hex(c.raw(3)));
+            append(out, xlat::hex(c.raw(4)));
+            append(out, xlat::hex(c.raw(5)));
+            return true;
+        }
+        switch (cmd) {
+        case 0:
+        case 11: // FUTEX_WAIT, FUTEX_WAIT_REQUEUE_PI
+            append(out, val(2));
+            append(out, formatPointer(c.raw(3)));
+            if (cmd == 11) {
+                append(out, formatPointer(c.raw(4)));
+            }
+            break;
+        case 1:
+        case 2: // FUTEX_WAKE, FUTEX_FD
+            append(out, val(2));
+            break;
+        case 3: // FUTEX_REQUEUE
+            append(out, val(2));
+            append(out, val(3));
+            append(out, formatPointer(c.raw(4)));
+            break;
+        case 4:
+        case 12: // FUTEX_CMP_REQUEUE, FUTEX_CMP_REQUEUE_PI
+        case 5:  // FUTEX_WAKE_OP (strace decodes the operation in val3; we show it raw)
+            append(out, val(2));
+            append(out, val(3));
+            append(out, formatPointer(c.raw(4)));
+            append(out, cmd == 5 ? xlat::hex(c.raw(5) & 0xffffffffu) : val(5));
+            break;
+        case 6:
+        case 13: // FUTEX_LOCK_PI, FUTEX_LOCK_PI2
+            append(out, formatPointer(c.raw(3)));
+            break;
+        case 7:
+        case 8: // FUTEX_UNLOCK_PI, FUTEX_TRYLOCK_PI
+            break;
+        case 9:
+        case 10: { // FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET
+            append(out, val(2));
+            if (cmd == 9) {
+                append(out, formatPointer(c.raw(3)));
+            }
+            const std::uint64_t mask = c.raw(5) & 0xffffffffu;
+            append(out,
+                   mask == 0xffffffffu ? std::string("FUTEX_BITSET_MATCH_ANY") : xlat::hex(mask));
+            break;
+        }
+        default:
+            break;
+        }
+        return true;
+    }
+    return false;
+}
+
+std::string callWithInfo(const Call& c, const SyscallInfo& info, std::string_view shownName) {
+    std::string out(shownName);
+    out += '(';
+    if (!formatSpecial(c, info, out)) {
+        for (int i = 0; i < info.argCount && i < 6; ++i) {
+            if (info.args[static_cast<std::size_t>(i)] == ArgKind::None) {
+                continue;
+            }
+            append(out, argByKind(c, info, i));
+        }
+    }
+    out += ')';
+    return out;
+}
+
+// The arguments of the vDSO functions syscope watches.
+const SyscallInfo* vdsoInfo(VdsoFunction f) {
+    using K = ArgKind;
+    static const SyscallInfo kInfos[] = {
+        {0, "clock_gettime", 2, {K::Clock, K::Ptr}, {}, SyscallClass::Clock, 0},
+        {1, "gettimeofday", 2, {K::Ptr, K::Ptr}, {}, SyscallClass::Clock, 0},
+        {2, "time", 1, {K::Ptr}, {}, SyscallClass::Clock, 0},
+        {3, "getcpu", 3, {K::Ptr, K::Ptr, K::Ptr}, {}, 0, 0},
+        {4, "clock_getres", 2, {K::Clock, K::Ptr}, {}, SyscallClass::Clock, 0},
+        {5,
+         "getrandom",
+         3,
+         {K::Ptr, K::Size, K::Flags},
+         {FlagSet::None, FlagSet::None, FlagSet::GetrandomFlags},
+         0,
+         0},
+    };
+    auto k = static_cast<std::size_t>(f);
+    return k < std::size(kInfos) ? &kInfos[k] : nullptr;
+}
+
+bool returnsAddress(std::string_view name) {
+    return name == "mmap" || name == "mmap2" || name == "mremap" || name == "brk" ||
+           name == "shmat";
+}
+
+} // namespace
+
+std::string_view vdsoFunctionName(VdsoFunction f) {
+    auto k = static_cast<std::size_t>(f);
+    return k < std::size(kVdsoNames) ? kVdsoNames[k] : std::string_view();
+}
+
+std::optional<VdsoFunction> vdsoFunctionFromSymbol(std::string_view symbol) {
+    if (symbol.substr(0, 7) == "__vdso_") {
+        symbol.remove_prefix(7);
+    }
+    for (std::size_t k = 0; k < std::size(kVdsoNames); ++k) {
+        if (kVdsoNames[k] == symbol) {
+            return static_cast<VdsoFunction>(k);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string formatPointer(std::uint64_t p) {
+    return p == 0 ? std::string("NULL") : xlat::hex(p);
+}
+
+std::string escapeString(std::string_view bytes, bool truncated) {
+    std::string out;
+    out.reserve(bytes.size() + 8);
+    out += '"';
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto ch = static_cast<unsigned char>(bytes[i]);
+        switch (ch) {
+        case '"':
+            out += "\\\"";
+            continue;
+        case '\\':
+            out += "\\\\";
+            continue;
+        case '\f':
+            out += "\\f";
+            continue;
+        case '\n':
+            out += "\\n";
+            continue;
+        case '\r':
+            out += "\\r";
+            continue;
+        case '\t':
+            out += "\\t";
+            continue;
+        case '\v':
+            out += "\\v";
+            continue;
+        default:
+            break;
+        }
+        if (ch >= 0x20 && ch < 0x7f) {
+            out += static_cast<char>(ch);
+            continue;
+        }
+        // Octal, as short as possible unless an octal digit follows (then always three).
+        const bool digitFollows =
+            i + 1 < bytes.size() && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+        char buf[8];
+        if (digitFollows) {
+            std::snprintf(buf, sizeof buf, "\\%03o", ch);
+        } else {
+            std::snprintf(buf, sizeof buf, "\\%o", ch);
+        }
+        out += buf;
+    }
+    out += '"';
+    if (truncated) {
+        out += "...";
+    }
+    return out;
+}
+
+std::string eventName(const SyscallEvent& e) {
+    if (e.flags & EventFlag::Vdso) {
+        std::string_view n = vdsoFunctionName(static_cast<VdsoFunction>(e.nr));
+        return (n.empty() ? "vdso_" + std::to_string(e.nr) : std::string(n)) + "@vdso";
+    }
+    const Arch arch = (e.flags & EventFlag::Compat32) ? Arch::I386 : e.arch;
+    return syscallName(arch, e.nr);
+}
+
+std::string formatCall(const SyscallEvent& e, const StringLookup& strings) {
+    const bool compat = (e.flags & EventFlag::Compat32) || e.arch == Arch::I386;
+    const Call c{e, strings, compat};
+    if (e.flags & EventFlag::Vdso) {
+        if (const SyscallInfo* info = vdsoInfo(static_cast<VdsoFunction>(e.nr))) {
+            return callWithInfo(c, *info, eventName(e));
+        }
+    } else {
+        const Arch arch = compat ? Arch::I386 : e.arch;
+        if (const SyscallInfo* info = SyscallTable::forArch(arch).lookup(e.nr)) {
+            return callWithInfo(c, *info, info->name);
+        }
+    }
+    // Unknown to the table: six raw arguments, as strace shows them.
+    std::string out = eventName(e) + "(";
+    for (int i = 0; i < 6; ++i) {
+        append(out, xlat::hex(c.raw(i)));
+    }
+    return out + ")";
+}
+
+std::string formatReturn(const SyscallEvent& e) {
+    if (e.unfinished()) {
+        return "?";
+    }
+    if (e.failed()) {
+        const int err = static_cast<int>(-e.ret);
+        const std::string_view name = errnoName(err);
+        if (isRestartErrno(err)) {
+            return "? " + std::string(name) + " (" + std::string(errnoMessage(err)) + ")";
+        }
+        if (name.empty()) {
+            return "-1 (errno " + std::to_string(err) + ")";
+        }
+        return "-1 " + std::string(name) + " (" + std::string(errnoMessage(err)) + ")";
+    }
+    const bool compat = (e.flags & EventFlag::Compat32) || e.arch == Arch::I386;
+    const SyscallInfo* info =
+        (e.flags & EventFlag::Vdso)
+            ? nullptr
+            : SyscallTable::forArch(compat ? Arch::I386 : e.arch).lookup(e.nr);
+    if (info) {
+        const std::uint64_t uret = compat ? static_cast<std::uint64_t>(e.ret) & 0xffffffffu
+                                          : static_cast<std::uint64_t>(e.ret);
+        if (returnsAddress(info->name)) {
+            return xlat::hex(uret);
+        }
+        if (info->name == "umask") {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%#o", static_cast<unsigned>(uret & 07777));
+            return buf;
+        }
+        if (info->name == "fcntl" || info->name == "fcntl64") {
+            const std::uint64_t cmd = e.args[1] & 0xffffffffu;
+            if (cmd == 3) { // F_GETFL
+                return xlat::hex(uret) + " (flags " + xlat::openFlags(uret) + ")";
+            }
+            if (cmd == 1 && uret != 0) { // F_GETFD
+                return xlat::hex(uret) + " (flags " + xlat::fdFlags(uret) + ")";
+            }
+        }
+    }
+    return std::to_string(e.ret);
+}
+
+std::string formatSyscall(const SyscallEvent& e, const StringLookup& strings) {
+    return formatCall(e, strings) + " = " + formatReturn(e);
+}
+
+std::string formatSyscallPadded(const SyscallEvent& e, const StringLookup& strings) {
+    std::string out = formatCall(e, strings);
+    if (out.size() < 40) {
+        out.append(40 - out.size(), ' ');
+    } else {
+        out += ' ';
+    }
+    return out + "= " + formatReturn(e);
+}
+
+} // namespace syscope

@@ -1,0 +1,840 @@
+#include "syscalls/FlagFormat.h"
+
+#include "syscalls/Signals.h"
+
+#include <cstdio>
+
+namespace syscope::xlat {
+
+namespace {
+
+// Tables list names in strace 6.1's order: a name that covers several bits (O_SYNC, O_TMPFILE,
+// STATX_ALL) comes before the names of its parts.
+constexpr Named kOpenFlags[] = {
+    {0x40, "O_CREAT"},        {0x80, "O_EXCL"},        {0x100, "O_NOCTTY"},
+    {0x200, "O_TRUNC"},       {0x400, "O_APPEND"},     {0x800, "O_NONBLOCK"},
+    {0x101000, "O_SYNC"},     {0x1000, "O_DSYNC"},     {0x4000, "O_DIRECT"},
+    {0x8000, "O_LARGEFILE"},  {0x20000, "O_NOFOLLOW"}, {0x40000, "O_NOATIME"},
+    {0x80000, "O_CLOEXEC"},   {0x200000, "O_PATH"},    {0x410000, "O_TMPFILE"},
+    {0x10000, "O_DIRECTORY"}, {0x2000, "FASYNC"},
+};
+constexpr Named kAccessModes[] = {{4, "R_OK"}, {2, "W_OK"}, {1, "X_OK"}};
+constexpr Named kAtFlags[] = {
+    {0x100, "AT_SYMLINK_NOFOLLOW"}, {0x200, "AT_REMOVEDIR"},   {0x400, "AT_SYMLINK_FOLLOW"},
+    {0x800, "AT_NO_AUTOMOUNT"},     {0x1000, "AT_EMPTY_PATH"}, {0x8000, "AT_RECURSIVE"},
+};
+constexpr Named kStatxFlags[] = {
+    {0x2000, "AT_STATX_FORCE_SYNC"}, {0x4000, "AT_STATX_DONT_SYNC"}, {0x100, "AT_SYMLINK_NOFOLLOW"},
+    {0x200, "AT_REMOVEDIR"},         {0x400, "AT_SYMLINK_FOLLOW"},   {0x800, "AT_NO_AUTOMOUNT"},
+    {0x1000, "AT_EMPTY_PATH"},       {0x8000, "AT_RECURSIVE"},
+};
+constexpr Named kFaccessat2Flags[] = {
+    {0x100, "AT_SYMLINK_NOFOLLOW"}, {0x200, "AT_EACCESS"}, {0x1000, "AT_EMPTY_PATH"}};
+constexpr Named kStatxMask[] = {
+    {0xfff, "STATX_ALL"},       {0x7ff, "STATX_BASIC_STATS"}, {0x1, "STATX_TYPE"},
+    {0x2, "STATX_MODE"},        {0x4, "STATX_NLINK"},         {0x8, "STATX_UID"},
+    {0x10, "STATX_GID"},        {0x20, "STATX_ATIME"},        {0x40, "STATX_MTIME"},
+    {0x80, "STATX_CTIME"},      {0x100, "STATX_INO"},         {0x200, "STATX_SIZE"},
+    {0x400, "STATX_BLOCKS"},    {0x800, "STATX_BTIME"},       {0x1000, "STATX_MNT_ID"},
+    {0x2000, "STATX_DIOALIGN"},
+};
+constexpr Named kMmapProt[] = {
+    {1, "PROT_READ"},
+    {2, "PROT_WRITE"},
+    {4, "PROT_EXEC"},
+    {8, "PROT_SEM"},
+    {0x01000000, "PROT_GROWSDOWN"},
+    {0x02000000, "PROT_GROWSUP"},
+};
+constexpr Named kMmapType[] = {
+    {0, "MAP_FILE"}, {1, "MAP_SHARED"}, {2, "MAP_PRIVATE"}, {3, "MAP_SHARED_VALIDATE"}};
+constexpr Named kMmapFlags[] = {
+    {0x10, "MAP_FIXED"},        {0x20, "MAP_ANONYMOUS"},
+    {0x40, "MAP_32BIT"},        {0x4000, "MAP_NORESERVE"},
+    {0x8000, "MAP_POPULATE"},   {0x10000, "MAP_NONBLOCK"},
+    {0x100, "MAP_GROWSDOWN"},   {0x800, "MAP_DENYWRITE"},
+    {0x1000, "MAP_EXECUTABLE"}, {0x2000, "MAP_LOCKED"},
+    {0x20000, "MAP_STACK"},     {0x40000, "MAP_HUGETLB"},
+    {0x80000, "MAP_SYNC"},      {0x100000, "MAP_FIXED_NOREPLACE"},
+};
+constexpr Named kCloneFlags[] = {
+    {0x100, "CLONE_VM"},
+    {0x200, "CLONE_FS"},
+    {0x400, "CLONE_FILES"},
+    {0x800, "CLONE_SIGHAND"},
+    {0x1000, "CLONE_PIDFD"},
+    {0x2000, "CLONE_PTRACE"},
+    {0x4000, "CLONE_VFORK"},
+    {0x8000, "CLONE_PARENT"},
+    {0x10000, "CLONE_THREAD"},
+    {0x20000, "CLONE_NEWNS"},
+    {0x40000, "CLONE_SYSVSEM"},
+    {0x80000, "CLONE_SETTLS"},
+    {0x100000, "CLONE_PARENT_SETTID"},
+    {0x200000, "CLONE_CHILD_CLEARTID"},
+    {0x800000, "CLONE_UNTRACED"},
+    {0x1000000, "CLONE_CHILD_SETTID"},
+    {0x2000000, "CLONE_NEWCGROUP"},
+    {0x4000000, "CLONE_NEWUTS"},
+    {0x8000000, "CLONE_NEWIPC"},
+    {0x10000000, "CLONE_NEWUSER"},
+    {0x20000000, "CLONE_NEWPID"},
+    {0x40000000, "CLONE_NEWNET"},
+    {0x80000000, "CLONE_IO"},
+};
+constexpr Named kWaitOptions[] = {
+    {1, "WNOHANG"},         {4, "WEXITED"},
+    {2, "WSTOPPED"},        {8, "WCONTINUED"},
+    {0x1000000, "WNOWAIT"}, {0x80000000, "__WCLONE"},
+    {0x40000000, "__WALL"}, {0x20000000, "__WNOTHREAD"},
+};
+constexpr Named kWhence[] = {
+    {0, "SEEK_SET"}, {1, "SEEK_CUR"}, {2, "SEEK_END"}, {3, "SEEK_DATA"}, {4, "SEEK_HOLE"}};
+constexpr Named kSigprocmaskHow[] = {{0, "SIG_BLOCK"}, {1, "SIG_UNBLOCK"}, {2, "SIG_SETMASK"}};
+constexpr Named kFcntlCmds[] = {
+    {0, "F_DUPFD"},
+    {1, "F_GETFD"},
+    {2, "F_SETFD"},
+    {3, "F_GETFL"},
+    {4, "F_SETFL"},
+    {5, "F_GETLK"},
+    {6, "F_SETLK"},
+    {7, "F_SETLKW"},
+    {8, "F_SETOWN"},
+    {9, "F_GETOWN"},
+    {10, "F_SETSIG"},
+    {11, "F_GETSIG"},
+    {12, "F_GETLK64"},
+    {13, "F_SETLK64"},
+    {14, "F_SETLKW64"},
+    {15, "F_SETOWN_EX"},
+    {16, "F_GETOWN_EX"},
+    {17, "F_GETOWNER_UIDS"},
+    {36, "F_OFD_GETLK"},
+    {37, "F_OFD_SETLK"},
+    {38, "F_OFD_SETLKW"},
+    {1024, "F_SETLEASE"},
+    {1025, "F_GETLEASE"},
+    {1026, "F_NOTIFY"},
+    {1030, "F_DUPFD_CLOEXEC"},
+    {1031, "F_SETPIPE_SZ"},
+    {1032, "F_GETPIPE_SZ"},
+    {1033, "F_ADD_SEALS"},
+    {1034, "F_GET_SEALS"},
+    {1035, "F_GET_RW_HINT"},
+    {1036, "F_SET_RW_HINT"},
+    {1037, "F_GET_FILE_RW_HINT"},
+    {1038, "F_SET_FILE_RW_HINT"},
+};
+constexpr Named kFdFlags[] = {{1, "FD_CLOEXEC"}};
+constexpr Named kArchPrctl[] = {
+    {0x1001, "ARCH_SET_GS"},         {0x1002, "ARCH_SET_FS"},
+    {0x1003, "ARCH_GET_FS"},         {0x1004, "ARCH_GET_GS"},
+    {0x1011, "ARCH_GET_CPUID"},      {0x1012, "ARCH_SET_CPUID"},
+    {0x1021, "ARCH_GET_XCOMP_SUPP"}, {0x1022, "ARCH_GET_XCOMP_PERM"},
+    {0x1023, "ARCH_REQ_XCOMP_PERM"}, {0x2001, "ARCH_MAP_VDSO_X32"},
+    {0x2002, "ARCH_MAP_VDSO_32"},    {0x2003, "ARCH_MAP_VDSO_64"},
+};
+constexpr Named kFutexCmds[] = {
+    {0, "FUTEX_WAIT"},
+    {1, "FUTEX_WAKE"},
+    {2, "FUTEX_FD"},
+    {3, "FUTEX_REQUEUE"},
+    {4, "FUTEX_CMP_REQUEUE"},
+    {5, "FUTEX_WAKE_OP"},
+    {6, "FUTEX_LOCK_PI"},
+    {7, "FUTEX_UNLOCK_PI"},
+    {8, "FUTEX_TRYLOCK_PI"},
+    {9, "FUTEX_WAIT_BITSET"},
+    {10, "FUTEX_WAKE_BITSET"},
+    {11, "FUTEX_WAIT_REQUEUE_PI"},
+    {12, "FUTEX_CMP_REQUEUE_PI"},
+    {13, "FUTEX_LOCK_PI2"},
+};
+constexpr Named kPrctl[] = {
+    {1, "PR_SET_PDEATHSIG"},
+    {2, "PR_GET_PDEATHSIG"},
+    {3, "PR_GET_DUMPABLE"},
+    {4, "PR_SET_DUMPABLE"},
+    {5, "PR_GET_UNALIGN"},
+    {6, "PR_SET_UNALIGN"},
+    {7, "PR_GET_KEEPCAPS"},
+    {8, "PR_SET_KEEPCAPS"},
+    {9, "PR_GET_FPEMU"},
+    {10, "PR_SET_FPEMU"},
+    {11, "PR_GET_FPEXC"},
+    {12, "PR_SET_FPEXC"},
+    {13, "PR_GET_TIMING"},
+    {14, "PR_SET_TIMING"},
+    {15, "PR_SET_NAME"},
+    {16, "PR_GET_NAME"},
+    {19, "PR_GET_ENDIAN"},
+    {20, "PR_SET_ENDIAN"},
+    {21, "PR_GET_SECCOMP"},
+    {22, "PR_SET_SECCOMP"},
+    {23, "PR_CAPBSET_READ"},
+    {24, "PR_CAPBSET_DROP"},
+    {25, "PR_GET_TSC"},
+    {26, "PR_SET_TSC"},
+    {27, "PR_GET_SECUREBITS"},
+    {28, "PR_SET_SECUREBITS"},
+    {29, "PR_SET_TIMERSLACK"},
+    {30, "PR_GET_TIMERSLACK"},
+    {31, "PR_TASK_PERF_EVENTS_DISABLE"},
+    {32, "PR_TASK_PERF_EVENTS_ENABLE"},
+    {33, "PR_MCE_KILL"},
+    {34, "PR_MCE_KILL_GET"},
+    {35, "PR_SET_MM"},
+    {36, "PR_SET_CHILD_SUBREAPER"},
+    {37, "PR_GET_CHILD_SUBREAPER"},
+    {38, "PR_SET_NO_NEW_PRIVS"},
+    {39, "PR_GET_NO_NEW_PRIVS"},
+    {40, "PR_GET_TID_ADDRESS"},
+    {41, "PR_SET_THP_DISABLE"},
+    {42, "PR_GET_THP_DISABLE"},
+    {43, "PR_MPX_ENABLE_MANAGEMENT"},
+    {44, "PR_MPX_DISABLE_MANAGEMENT"},
+    {45, "PR_SET_FP_MODE"},
+    {46, "PR_GET_FP_MODE"},
+    {47, "PR_CAP_AMBIENT"},
+    {50, "PR_SVE_SET_VL"},
+    {51, "PR_SVE_GET_VL"},
+    {52, "PR_GET_SPECULATION_CTRL"},
+    {53, "PR_SET_SPECULATION_CTRL"},
+    {54, "PR_PAC_RESET_KEYS"},
+    {55, "PR_SET_TAGGED_ADDR_CTRL"},
+    {56, "PR_GET_TAGGED_ADDR_CTRL"},
+    {57, "PR_SET_IO_FLUSHER"},
+    {58, "PR_GET_IO_FLUSHER"},
+    {59, "PR_SET_SYSCALL_USER_DISPATCH"},
+    {62, "PR_SCHED_CORE"},
+    {0x53564d41, "PR_SET_VMA"},
+};
+constexpr Named kFamilies[] = {
+    {0, "AF_UNSPEC"},      {1, "AF_UNIX"},      {2, "AF_INET"},      {3, "AF_AX25"},
+    {4, "AF_IPX"},         {5, "AF_APPLETALK"}, {6, "AF_NETROM"},    {7, "AF_BRIDGE"},
+    {8, "AF_ATMPVC"},      {9, "AF_X25"},       {10, "AF_INET6"},    {11, "AF_ROSE"},
+    {12, "AF_DECnet"},     {13, "AF_NETBEUI"},  {14, "AF_SECURITY"}, {15, "AF_KEY"},
+    {16, "AF_NETLINK"},    {17, "AF_PACKET"},   {18, "AF_ASH"},      {19, "AF_ECONET"},
+    {20, "AF_ATMSVC"},     {21, "AF_RDS"},      {22, "AF_SNA"},      {23, "AF_IRDA"},
+    {24, "AF_PPPOX"},      {25, "AF_WANPIPE"},  {26, "AF_LLC"},      {27, "AF_IB"},
+    {28, "AF_MPLS"},       {29, "AF_CAN"},      {30, "AF_TIPC"},     {31, "AF_BLUETOOTH"},
+    {32, "AF_IUCV"},       {33, "AF_RXRPC"},    {34, "AF_ISDN"},     {35, "AF_PHONET"},
+    {36, "AF_IEEE802154"}, {37, "AF_CAIF"},     {38, "AF_ALG"},      {39, "AF_NFC"},
+    {40, "AF_VSOCK"},      {41, "AF_KCM"},      {42, "AF_QIPCRTR"},  {43, "AF_SMC"},
+    {44, "AF_XDP"},        {45, "AF_MCTP"},
+};
+constexpr Named kSocketTypes[] = {
+    {1, "SOCK_STREAM"},    {2, "SOCK_DGRAM"}, {3, "SOCK_RAW"},     {4, "SOCK_RDM"},
+    {5, "SOCK_SEQPACKET"}, {6, "SOCK_DCCP"},  {10, "SOCK_PACKET"},
+};
+constexpr Named kSocketTypeFlags[] = {{0x80000, "SOCK_CLOEXEC"}, {0x800, "SOCK_NONBLOCK"}};
+constexpr Named kIpProtocols[] = {
+    {0, "IPPROTO_IP"},        {1, "IPPROTO_ICMP"},    {2, "IPPROTO_IGMP"},
+    {4, "IPPROTO_IPIP"},      {6, "IPPROTO_TCP"},     {8, "IPPROTO_EGP"},
+    {12, "IPPROTO_PUP"},      {17, "IPPROTO_UDP"},    {22, "IPPROTO_IDP"},
+    {29, "IPPROTO_TP"},       {33, "IPPROTO_DCCP"},   {41, "IPPROTO_IPV6"},
+    {46, "IPPROTO_RSVP"},     {47, "IPPROTO_GRE"},    {50, "IPPROTO_ESP"},
+    {51, "IPPROTO_AH"},       {58, "IPPROTO_ICMPV6"}, {92, "IPPROTO_MTP"},
+    {94, "IPPROTO_BEETPH"},   {98, "IPPROTO_ENCAP"},  {103, "IPPROTO_PIM"},
+    {108, "IPPROTO_COMP"},    {115, "IPPROTO_L2TP"},  {132, "IPPROTO_SCTP"},
+    {136, "IPPROTO_UDPLITE"}, {137, "IPPROTO_MPLS"},  {143, "IPPROTO_ETHERNET"},
+    {255, "IPPROTO_RAW"},     {262, "IPPROTO_MPTCP"},
+};
+constexpr Named kNetlinkProtocols[] = {
+    {0, "NETLINK_ROUTE"},       {1, "NETLINK_UNUSED"},
+    {2, "NETLINK_USERSOCK"},    {3, "NETLINK_FIREWALL"},
+    {4, "NETLINK_SOCK_DIAG"},   {5, "NETLINK_NFLOG"},
+    {6, "NETLINK_XFRM"},        {7, "NETLINK_SELINUX"},
+    {8, "NETLINK_ISCSI"},       {9, "NETLINK_AUDIT"},
+    {10, "NETLINK_FIB_LOOKUP"}, {11, "NETLINK_CONNECTOR"},
+    {12, "NETLINK_NETFILTER"},  {13, "NETLINK_IP6_FW"},
+    {14, "NETLINK_DNRTMSG"},    {15, "NETLINK_KOBJECT_UEVENT"},
+    {16, "NETLINK_GENERIC"},    {18, "NETLINK_SCSITRANSPORT"},
+    {19, "NETLINK_ECRYPTFS"},   {20, "NETLINK_RDMA"},
+    {21, "NETLINK_CRYPTO"},     {22, "NETLINK_SMC"},
+};
+constexpr Named kEthProtocols[] = {
+    {0x0003, "ETH_P_ALL"}, {0x0800, "ETH_P_IP"}, {0x0806, "ETH_P_ARP"}, {0x86DD, "ETH_P_IPV6"}};
+constexpr Named kShutdownHow[] = {{0, "SHUT_RD"}, {1, "SHUT_WR"}, {2, "SHUT_RDWR"}};
+constexpr Named kMsgFlags[] = {
+    {0x1, "MSG_OOB"},
+    {0x2, "MSG_PEEK"},
+    {0x4, "MSG_DONTROUTE"},
+    {0x8, "MSG_CTRUNC"},
+    {0x10, "MSG_PROXY"},
+    {0x20, "MSG_TRUNC"},
+    {0x40, "MSG_DONTWAIT"},
+    {0x80, "MSG_EOR"},
+    {0x100, "MSG_WAITALL"},
+    {0x200, "MSG_FIN"},
+    {0x400, "MSG_SYN"},
+    {0x800, "MSG_CONFIRM"},
+    {0x1000, "MSG_RST"},
+    {0x2000, "MSG_ERRQUEUE"},
+    {0x4000, "MSG_NOSIGNAL"},
+    {0x8000, "MSG_MORE"},
+    {0x10000, "MSG_WAITFORONE"},
+    {0x40000, "MSG_BATCH"},
+    {0x4000000, "MSG_ZEROCOPY"},
+    {0x20000000, "MSG_FASTOPEN"},
+    {0x40000000, "MSG_CMSG_CLOEXEC"},
+};
+constexpr Named kSocketLevels[] = {
+    {0, "SOL_IP"},       {1, "SOL_SOCKET"},    {6, "SOL_TCP"},    {17, "SOL_UDP"},
+    {41, "SOL_IPV6"},    {58, "SOL_ICMPV6"},   {132, "SOL_SCTP"}, {255, "SOL_RAW"},
+    {263, "SOL_PACKET"}, {270, "SOL_NETLINK"}, {279, "SOL_ALG"},  {282, "SOL_TLS"},
+};
+constexpr Named kMremapFlags[] = {
+    {1, "MREMAP_MAYMOVE"}, {2, "MREMAP_FIXED"}, {4, "MREMAP_DONTUNMAP"}};
+constexpr Named kMsyncFlags[] = {{4, "MS_SYNC"}, {1, "MS_ASYNC"}, {2, "MS_INVALIDATE"}};
+constexpr Named kMadvise[] = {
+    {0, "MADV_NORMAL"},           {1, "MADV_RANDOM"},         {2, "MADV_SEQUENTIAL"},
+    {3, "MADV_WILLNEED"},         {4, "MADV_DONTNEED"},       {8, "MADV_FREE"},
+    {9, "MADV_REMOVE"},           {10, "MADV_DONTFORK"},      {11, "MADV_DOFORK"},
+    {12, "MADV_MERGEABLE"},       {13, "MADV_UNMERGEABLE"},   {14, "MADV_HUGEPAGE"},
+    {15, "MADV_NOHUGEPAGE"},      {16, "MADV_DONTDUMP"},      {17, "MADV_DODUMP"},
+    {18, "MADV_WIPEONFORK"},      {19, "MADV_KEEPONFORK"},    {20, "MADV_COLD"},
+    {21, "MADV_PAGEOUT"},         {22, "MADV_POPULATE_READ"}, {23, "MADV_POPULATE_WRITE"},
+    {24, "MADV_DONTNEED_LOCKED"}, {25, "MADV_COLLAPSE"},      {100, "MADV_HWPOISON"},
+    {101, "MADV_SOFT_OFFLINE"},
+};
+constexpr Named kRlimits[] = {
+    {0, "RLIMIT_CPU"},       {1, "RLIMIT_FSIZE"}, {2, "RLIMIT_DATA"},    {3, "RLIMIT_STACK"},
+    {4, "RLIMIT_CORE"},      {5, "RLIMIT_RSS"},   {6, "RLIMIT_NPROC"},   {7, "RLIMIT_NOFILE"},
+    {8, "RLIMIT_MEMLOCK"},   {9, "RLIMIT_AS"},    {10, "RLIMIT_LOCKS"},  {11, "RLIMIT_SIGPENDING"},
+    {12, "RLIMIT_MSGQUEUE"}, {13, "RLIMIT_NICE"}, {14, "RLIMIT_RTPRIO"}, {15, "RLIMIT_RTTIME"},
+};
+constexpr Named kRenameFlags[] = {
+    {1, "RENAME_NOREPLACE"}, {2, "RENAME_EXCHANGE"}, {4, "RENAME_WHITEOUT"}};
+constexpr Named kEpollCtl[] = {{1, "EPOLL_CTL_ADD"}, {2, "EPOLL_CTL_DEL"}, {3, "EPOLL_CTL_MOD"}};
+constexpr Named kEventfdFlags[] = {
+    {1, "EFD_SEMAPHORE"}, {0x80000, "EFD_CLOEXEC"}, {0x800, "EFD_NONBLOCK"}};
+constexpr Named kMemfdFlags[] = {{1, "MFD_CLOEXEC"}, {2, "MFD_ALLOW_SEALING"}, {4, "MFD_HUGETLB"}};
+constexpr Named kGetrandomFlags[] = {
+    {1, "GRND_NONBLOCK"}, {2, "GRND_RANDOM"}, {4, "GRND_INSECURE"}};
+constexpr Named kCloseRangeFlags[] = {{2, "CLOSE_RANGE_UNSHARE"}, {4, "CLOSE_RANGE_CLOEXEC"}};
+constexpr Named kItimers[] = {{0, "ITIMER_REAL"}, {1, "ITIMER_VIRTUAL"}, {2, "ITIMER_PROF"}};
+constexpr Named kTimerFlags[] = {{1, "TIMER_ABSTIME"}};
+constexpr Named kPrioWhich[] = {{0, "PRIO_PROCESS"}, {1, "PRIO_PGRP"}, {2, "PRIO_USER"}};
+constexpr Named kSchedPolicies[] = {
+    {0, "SCHED_OTHER"}, {1, "SCHED_FIFO"}, {2, "SCHED_RR"},       {3, "SCHED_BATCH"},
+    {4, "SCHED_ISO"},   {5, "SCHED_IDLE"}, {6, "SCHED_DEADLINE"},
+};
+constexpr Named kRusageWho[] = {
+    {0, "RUSAGE_SELF"}, {0xffffffff, "RUSAGE_CHILDREN"}, {1, "RUSAGE_THREAD"}};
+constexpr Named kIdTypes[] = {{0, "P_ALL"}, {1, "P_PID"}, {2, "P_PGID"}, {3, "P_PIDFD"}};
+constexpr Named kMlockall[] = {{1, "MCL_CURRENT"}, {2, "MCL_FUTURE"}, {4, "MCL_ONFAULT"}};
+constexpr Named kIpcFlags[] = {{01000, "IPC_CREAT"}, {02000, "IPC_EXCL"}, {04000, "IPC_NOWAIT"}};
+constexpr Named kIpcCmds[] = {
+    {0, "IPC_RMID"},  {1, "IPC_SET"},     {2, "IPC_STAT"},  {3, "IPC_INFO"},
+    {11, "SHM_LOCK"}, {12, "SHM_UNLOCK"}, {13, "SHM_STAT"}, {14, "SHM_INFO"},
+};
+constexpr Named kSpliceFlags[] = {
+    {1, "SPLICE_F_MOVE"}, {2, "SPLICE_F_NONBLOCK"}, {4, "SPLICE_F_MORE"}, {8, "SPLICE_F_GIFT"}};
+constexpr Named kSeccompOps[] = {{0, "SECCOMP_SET_MODE_STRICT"},
+                                 {1, "SECCOMP_SET_MODE_FILTER"},
+                                 {2, "SECCOMP_GET_ACTION_AVAIL"},
+                                 {3, "SECCOMP_GET_NOTIF_SIZES"}};
+constexpr Named kBpfCmds[] = {
+    {0, "BPF_MAP_CREATE"},        {1, "BPF_MAP_LOOKUP_ELEM"},
+    {2, "BPF_MAP_UPDATE_ELEM"},   {3, "BPF_MAP_DELETE_ELEM"},
+    {4, "BPF_MAP_GET_NEXT_KEY"},  {5, "BPF_PROG_LOAD"},
+    {6, "BPF_OBJ_PIN"},           {7, "BPF_OBJ_GET"},
+    {8, "BPF_PROG_ATTACH"},       {9, "BPF_PROG_DETACH"},
+    {10, "BPF_PROG_TEST_RUN"},    {11, "BPF_PROG_GET_NEXT_ID"},
+    {12, "BPF_MAP_GET_NEXT_ID"},  {13, "BPF_PROG_GET_FD_BY_ID"},
+    {14, "BPF_MAP_GET_FD_BY_ID"}, {15, "BPF_OBJ_GET_INFO_BY_FD"},
+    {16, "BPF_PROG_QUERY"},       {17, "BPF_RAW_TRACEPOINT_OPEN"},
+    {18, "BPF_BTF_LOAD"},         {19, "BPF_BTF_GET_FD_BY_ID"},
+    {20, "BPF_TASK_FD_QUERY"},
+};
+constexpr Named kMembarrier[] = {
+    {0, "MEMBARRIER_CMD_QUERY"},
+    {1, "MEMBARRIER_CMD_GLOBAL"},
+    {2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"},
+    {4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"},
+    {8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"},
+    {16, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"},
+    {32, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"},
+    {64, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"},
+    {128, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"},
+    {256, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"},
+};
+constexpr Named kFadvise[] = {
+    {0, "POSIX_FADV_NORMAL"},   {1, "POSIX_FADV_RANDOM"},   {2, "POSIX_FADV_SEQUENTIAL"},
+    {3, "POSIX_FADV_WILLNEED"}, {4, "POSIX_FADV_DONTNEED"}, {5, "POSIX_FADV_NOREUSE"},
+};
+constexpr Named kInotifyMask[] = {
+    {0x1, "IN_ACCESS"},
+    {0x2, "IN_MODIFY"},
+    {0x4, "IN_ATTRIB"},
+    {0x8, "IN_CLOSE_WRITE"},
+    {0x10, "IN_CLOSE_NOWRITE"},
+    {0x20, "IN_OPEN"},
+    {0x40, "IN_MOVED_FROM"},
+    {0x80, "IN_MOVED_TO"},
+    {0x100, "IN_CREATE"},
+    {0x200, "IN_DELETE"},
+    {0x400, "IN_DELETE_SELF"},
+    {0x800, "IN_MOVE_SELF"},
+    {0x2000, "IN_UNMOUNT"},
+    {0x4000, "IN_Q_OVERFLOW"},
+    {0x8000, "IN_IGNORED"},
+    {0x1000000, "IN_ONLYDIR"},
+    {0x2000000, "IN_DONT_FOLLOW"},
+    {0x4000000, "IN_EXCL_UNLINK"},
+    {0x10000000, "IN_MASK_CREATE"},
+    {0x20000000, "IN_MASK_ADD"},
+    {0x40000000, "IN_ISDIR"},
+    {0x80000000, "IN_ONESHOT"},
+};
+constexpr Named kInotifyInit[] = {{0x800, "IN_NONBLOCK"}, {0x80000, "IN_CLOEXEC"}};
+constexpr Named kTimerfdFlags[] = {{0x80000, "TFD_CLOEXEC"}, {0x800, "TFD_NONBLOCK"}};
+constexpr Named kSignalfdFlags[] = {{0x80000, "SFD_CLOEXEC"}, {0x800, "SFD_NONBLOCK"}};
+constexpr Named kPtrace[] = {
+    {0, "PTRACE_TRACEME"},
+    {1, "PTRACE_PEEKTEXT"},
+    {2, "PTRACE_PEEKDATA"},
+    {3, "PTRACE_PEEKUSER"},
+    {4, "PTRACE_POKETEXT"},
+    {5, "PTRACE_POKEDATA"},
+    {6, "PTRACE_POKEUSER"},
+    {7, "PTRACE_CONT"},
+    {8, "PTRACE_KILL"},
+    {9, "PTRACE_SINGLESTEP"},
+    {12, "PTRACE_GETREGS"},
+    {13, "PTRACE_SETREGS"},
+    {14, "PTRACE_GETFPREGS"},
+    {15, "PTRACE_SETFPREGS"},
+    {16, "PTRACE_ATTACH"},
+    {17, "PTRACE_DETACH"},
+    {18, "PTRACE_GETFPXREGS"},
+    {19, "PTRACE_SETFPXREGS"},
+    {24, "PTRACE_SYSCALL"},
+    {30, "PTRACE_ARCH_PRCTL"},
+    {31, "PTRACE_SYSEMU"},
+    {32, "PTRACE_SYSEMU_SINGLESTEP"},
+    {33, "PTRACE_SINGLEBLOCK"},
+    {0x4200, "PTRACE_SETOPTIONS"},
+    {0x4201, "PTRACE_GETEVENTMSG"},
+    {0x4202, "PTRACE_GETSIGINFO"},
+    {0x4203, "PTRACE_SETSIGINFO"},
+    {0x4204, "PTRACE_GETREGSET"},
+    {0x4205, "PTRACE_SETREGSET"},
+    {0x4206, "PTRACE_SEIZE"},
+    {0x4207, "PTRACE_INTERRUPT"},
+    {0x4208, "PTRACE_LISTEN"},
+    {0x4209, "PTRACE_PEEKSIGINFO"},
+    {0x420a, "PTRACE_GETSIGMASK"},
+    {0x420b, "PTRACE_SETSIGMASK"},
+    {0x420c, "PTRACE_SECCOMP_GET_FILTER"},
+    {0x420d, "PTRACE_SECCOMP_GET_METADATA"},
+    {0x420e, "PTRACE_GET_SYSCALL_INFO"},
+    {0x420f, "PTRACE_GET_RSEQ_CONFIGURATION"},
+};
+constexpr Named kRwFlags[] = {
+    {1, "RWF_HIPRI"}, {2, "RWF_DSYNC"}, {4, "RWF_SYNC"}, {8, "RWF_NOWAIT"}, {0x10, "RWF_APPEND"}};
+constexpr Named kFlockOps[] = {{1, "LOCK_SH"},     {2, "LOCK_EX"},    {4, "LOCK_NB"},
+                               {8, "LOCK_UN"},     {32, "LOCK_MAND"}, {64, "LOCK_READ"},
+                               {128, "LOCK_WRITE"}};
+constexpr Named kKcmpTypes[] = {{0, "KCMP_FILE"},    {1, "KCMP_VM"},       {2, "KCMP_FILES"},
+                                {3, "KCMP_FS"},      {4, "KCMP_SIGHAND"},  {5, "KCMP_IO"},
+                                {6, "KCMP_SYSVSEM"}, {7, "KCMP_EPOLL_TFD"}};
+constexpr Named kMountFlags[] = {
+    {1, "MS_RDONLY"},          {2, "MS_NOSUID"},           {4, "MS_NODEV"},
+    {8, "MS_NOEXEC"},          {16, "MS_SYNCHRONOUS"},     {32, "MS_REMOUNT"},
+    {64, "MS_MANDLOCK"},       {128, "MS_DIRSYNC"},        {256, "MS_NOSYMFOLLOW"},
+    {1024, "MS_NOATIME"},      {2048, "MS_NODIRATIME"},    {4096, "MS_BIND"},
+    {8192, "MS_MOVE"},         {16384, "MS_REC"},          {32768, "MS_SILENT"},
+    {1 << 16, "MS_POSIXACL"},  {1 << 17, "MS_UNBINDABLE"}, {1 << 18, "MS_PRIVATE"},
+    {1 << 19, "MS_SLAVE"},     {1 << 20, "MS_SHARED"},     {1 << 21, "MS_RELATIME"},
+    {1 << 22, "MS_KERNMOUNT"}, {1 << 23, "MS_I_VERSION"},  {1 << 24, "MS_STRICTATIME"},
+    {1 << 25, "MS_LAZYTIME"},
+};
+constexpr Named kUmountFlags[] = {
+    {1, "MNT_FORCE"}, {2, "MNT_DETACH"}, {4, "MNT_EXPIRE"}, {8, "UMOUNT_NOFOLLOW"}};
+constexpr Named kXattrFlags[] = {{1, "XATTR_CREATE"}, {2, "XATTR_REPLACE"}};
+constexpr Named kEpollCreate[] = {{0x80000, "EPOLL_CLOEXEC"}};
+constexpr Named kClocks[] = {
+    {0, "CLOCK_REALTIME"},          {1, "CLOCK_MONOTONIC"},     {2, "CLOCK_PROCESS_CPUTIME_ID"},
+    {3, "CLOCK_THREAD_CPUTIME_ID"}, {4, "CLOCK_MONOTONIC_RAW"}, {5, "CLOCK_REALTIME_COARSE"},
+    {6, "CLOCK_MONOTONIC_COARSE"},  {7, "CLOCK_BOOTTIME"},      {8, "CLOCK_REALTIME_ALARM"},
+    {9, "CLOCK_BOOTTIME_ALARM"},    {10, "CLOCK_SGI_CYCLE"},    {11, "CLOCK_TAI"},
+};
+constexpr Named kFileTypes[] = {{0140000, "S_IFSOCK"}, {0120000, "S_IFLNK"}, {0100000, "S_IFREG"},
+                                {0060000, "S_IFBLK"},  {0040000, "S_IFDIR"}, {0020000, "S_IFCHR"},
+                                {0010000, "S_IFIFO"}};
+constexpr Named kSeals[] = {{1, "F_SEAL_SEAL"},
+                            {2, "F_SEAL_SHRINK"},
+                            {4, "F_SEAL_GROW"},
+                            {8, "F_SEAL_WRITE"},
+                            {16, "F_SEAL_FUTURE_WRITE"}};
+
+// A value that does not name anything, in the style strace uses for the given table:
+// hex for most, decimal for a few (prctl options, epoll_ctl operations).
+std::string unknownValue(std::uint64_t v, std::string_view prefix, bool decimal) {
+    char buf[64];
+    if (decimal) {
+        std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(v));
+    } else {
+        std::snprintf(buf, sizeof buf, "%#llx", static_cast<unsigned long long>(v));
+    }
+    return std::string(buf) + " /* " + std::string(prefix) + "??? */";
+}
+
+} // namespace
+
+std::string hex(std::uint64_t v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%#llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+std::string flags(std::uint64_t v, std::span<const Named> table, std::string_view zero) {
+    if (v == 0) {
+        return std::string(zero);
+    }
+    std::string out;
+    for (const Named& n : table) {
+        if (n.value != 0 && (v & n.value) == n.value) {
+            if (!out.empty()) {
+                out += '|';
+            }
+            out += n.name;
+            v &= ~n.value;
+        }
+    }
+    if (v != 0) {
+        if (!out.empty()) {
+            out += '|';
+        }
+        out += hex(v);
+    }
+    return out;
+}
+
+std::string_view lookup(std::uint64_t v, std::span<const Named> table) {
+    for (const Named& n : table) {
+        if (n.value == v) {
+            return n.name;
+        }
+    }
+    return {};
+}
+
+std::string value(std::uint64_t v, std::span<const Named> table, std::string_view unknownPrefix) {
+    std::string_view name = lookup(v, table);
+    return name.empty() ? unknownValue(v, unknownPrefix, false) : std::string(name);
+}
+
+std::string openFlags(std::uint64_t v) {
+    v &= 0xffffffffu;
+    static constexpr std::string_view kAcc[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
+    std::string out(kAcc[v & 3]);
+    v &= ~std::uint64_t{3};
+    if (v != 0) {
+        out += '|';
+        out += flags(v, kOpenFlags);
+    }
+    return out;
+}
+
+std::string openFlagsNoAccmode(std::uint64_t v) {
+    return flags(v & 0xffffffffu, kOpenFlags);
+}
+std::string accessMode(std::uint64_t v) {
+    return flags(v & 0xffffffffu, kAccessModes, "F_OK");
+}
+std::string atFlags(std::uint64_t v) {
+    return flags(v & 0xffffffffu, kAtFlags);
+}
+
+std::string statxFlags(std::uint64_t v) {
+    v &= 0xffffffffu;
+    std::string out;
+    if ((v & 0x6000) == 0) {
+        out = "AT_STATX_SYNC_AS_STAT";
+        if (v == 0) {
+            return out;
+        }
+        out += '|';
+    }
+    return out + flags(v, kStatxFlags);
+}
+
+std::string mmapProt(std::uint64_t v) {
+    return flags(v & 0xffffffffu, kMmapProt, "PROT_NONE");
+}
+
+std::string mmapFlags(std::uint64_t v) {
+    v &= 0xffffffffu;
+    std::string out = value(v & 0xf, kMmapType, "MAP_");
+    v &= ~std::uint64_t{0xf};
+    const std::uint64_t hugeMask = std::uint64_t{0x3f} << 26;
+    std::uint64_t huge = (v & hugeMask) >> 26;
+    v &= ~hugeMask;
+    if (v != 0) {
+        out += '|';
+        out += flags(v, kMmapFlags);
+    }
+    if (huge != 0) {
+        out += '|' + std::to_string(huge) + "<<MAP_HUGE_SHIFT";
+    }
+    return out;
+}
+
+std::string cloneFlags(std::uint64_t v) {
+    std::uint64_t sig = v & 0xff;
+    v &= ~std::uint64_t{0xff};
+    std::string out;
+    if (v != 0) {
+        out = flags(v, kCloneFlags);
+    }
+    if (sig != 0) {
+        if (!out.empty()) {
+            out += '|';
+        }
+        out += signalName(static_cast<int>(sig));
+    }
+    return out.empty() ? "0" : out;
+}
+
+std::string waitOptions(std::uint64_t v) {
+    return flags(v & 0xffffffffu, kWaitOptions);
+}
+
+std::string mode(std::uint64_t v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%#03o", static_cast<unsigned>(v & 0xffff));
+    return buf;
+}
+
+std::string fileMode(std::uint64_t v) {
+    v &= 0xffff;
+    std::string_view type = lookup(v & 0170000, kFileTypes);
+    if (type.empty()) {
+        return mode(v);
+    }
+    return std::string(type) + '|' + mode(v & 07777);
+}
+
+std::string clockId(std::uint64_t v) {
+    return value(v & 0xffffffffu, kClocks, "CLOCK_");
+}
+
+std::string socketProtocol(std::uint64_t family, std::uint64_t protocol) {
+    protocol &= 0xffffffffu;
+    std::string_view name;
+    switch (family) {
+    case 2:  // AF_INET
+    case 10: // AF_INET6
+        name = lookup(protocol, kIpProtocols);
+        break;
+    case 16: // AF_NETLINK
+        name = lookup(protocol, kNetlinkProtocols);
+        break;
+    case 17: { // AF_PACKET: the protocol is in network byte order
+        std::uint64_t host = ((protocol & 0xff) << 8) | ((protocol >> 8) & 0xff);
+        if (protocol <= 0xffff) {
+            std::string_view eth = lookup(host, kEthProtocols);
+            if (!eth.empty()) {
+                return "htons(" + std::string(eth) + ")";
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    if (!name.empty()) {
+        return std::string(name);
+    }
+    return std::to_string(static_cast<std::int32_t>(protocol));
+}
+
+std::string fcntlCommand(std::uint64_t v) {
+    return value(v & 0xffffffffu, kFcntlCmds, "F_");
+}
+std::string fdFlags(std::uint64_t v) {
+    return flags(v & 0xffffffffu, kFdFlags);
+}
+
+std::string futexOp(std::uint64_t v) {
+    v &= 0xffffffffu;
+    std::uint64_t cmd = v & 127;
+    std::string_view name = lookup(cmd, kFutexCmds);
+    if (name.empty() || (v & ~std::uint64_t{127 | 128 | 256}) != 0) {
+        return unknownValue(v, "FUTEX_", false);
+    }
+    std::string out(name);
+    if (v & 128) {
+        out += "_PRIVATE";
+    }
+    if (v & 256) {
+        out += "|FUTEX_CLOCK_REALTIME";
+    }
+    return out;
+}
+
+std::string flagArg(FlagSet set, std::uint64_t v) {
+    const std::uint64_t v32 = v & 0xffffffffu;
+    switch (set) {
+    case FlagSet::None:
+        return hex(v);
+    case FlagSet::OpenFlags:
+        return openFlags(v);
+    case FlagSet::AccessMode:
+        return accessMode(v);
+    case FlagSet::AtFlags:
+    case FlagSet::UnlinkAtFlags:
+        return atFlags(v);
+    case FlagSet::StatxFlags:
+        return statxFlags(v);
+    case FlagSet::Faccessat2Flags:
+        return flags(v32, kFaccessat2Flags);
+    case FlagSet::MmapProt:
+        return mmapProt(v);
+    case FlagSet::MmapFlags:
+        return mmapFlags(v);
+    case FlagSet::CloneFlags:
+        return cloneFlags(v);
+    case FlagSet::UnshareFlags:
+        return flags(v32, kCloneFlags);
+    case FlagSet::WaitOptions:
+        return waitOptions(v);
+    case FlagSet::Whence:
+        return value(v32, kWhence, "SEEK_");
+    case FlagSet::SigprocmaskHow:
+        return value(v32, kSigprocmaskHow, "SIG_");
+    case FlagSet::FcntlCmd:
+        return fcntlCommand(v);
+    case FlagSet::FcntlFdFlags:
+        return fdFlags(v);
+    case FlagSet::ArchPrctlCode:
+        return value(v32, kArchPrctl, "ARCH_");
+    case FlagSet::FutexOp:
+        return futexOp(v);
+    case FlagSet::PrctlOption: {
+        std::string_view name = lookup(v32, kPrctl);
+        return name.empty() ? unknownValue(v32, "PR_", true) : std::string(name);
+    }
+    case FlagSet::SocketFamily:
+        return value(v32, kFamilies, "AF_");
+    case FlagSet::SocketType: {
+        std::string_view type = lookup(v32 & 0xf, kSocketTypes);
+        if (type.empty()) {
+            return flags(v32, kSocketTypeFlags);
+        }
+        std::uint64_t rest = v32 & ~std::uint64_t{0xf};
+        return rest ? std::string(type) + '|' + flags(rest, kSocketTypeFlags) : std::string(type);
+    }
+    case FlagSet::PipeFlags:
+        return openFlagsNoAccmode(v);
+    case FlagSet::MremapFlags:
+        return flags(v, kMremapFlags);
+    case FlagSet::MsyncFlags:
+        return flags(v, kMsyncFlags);
+    case FlagSet::MadviseAdvice:
+        return value(v32, kMadvise, "MADV_");
+    case FlagSet::RlimitResource:
+        return value(v32, kRlimits, "RLIMIT_");
+    case FlagSet::RenameFlags:
+        return flags(v32, kRenameFlags);
+    case FlagSet::EpollCtlOp: {
+        std::string_view name = lookup(v32, kEpollCtl);
+        return name.empty() ? unknownValue(v32, "EPOLL_CTL_", true) : std::string(name);
+    }
+    case FlagSet::EventfdFlags:
+        return flags(v32, kEventfdFlags);
+    case FlagSet::MemfdFlags: {
+        const std::uint64_t hugeMask = std::uint64_t{0x3f} << 26;
+        std::uint64_t huge = (v32 & hugeMask) >> 26;
+        std::string out = flags(v32 & ~hugeMask, kMemfdFlags);
+        if (huge != 0) {
+            out = (v32 & ~hugeMask) ? out + '|' : std::string();
+            out += std::to_string(huge) + "<<MFD_HUGE_SHIFT";
+        }
+        return out;
+    }
+    case FlagSet::GetrandomFlags:
+        return flags(v32, kGetrandomFlags);
+    case FlagSet::CloseRangeFlags:
+        return flags(v32, kCloseRangeFlags);
+    case FlagSet::StatxMask:
+        return flags(v32, kStatxMask);
+    case FlagSet::SocketLevel:
+        return value(v32, kSocketLevels, "SOL_");
+    case FlagSet::ShutdownHow:
+        return value(v32, kShutdownHow, "SHUT_");
+    case FlagSet::ItimerWhich:
+        return value(v32, kItimers, "ITIMER_");
+    case FlagSet::TimerFlags:
+        return flags(v32, kTimerFlags);
+    case FlagSet::PrioWhich:
+        return value(v32, kPrioWhich, "PRIO_");
+    case FlagSet::SchedPolicy:
+        return value(v32, kSchedPolicies, "SCHED_");
+    case FlagSet::Personality:
+        return v32 == 0 ? std::string("PER_LINUX") : hex(v32);
+    case FlagSet::RusageWho:
+        return value(v32, kRusageWho, "RUSAGE_");
+    case FlagSet::IdType:
+        return value(v32, kIdTypes, "P_");
+    case FlagSet::MlockallFlags:
+        return flags(v32, kMlockall);
+    case FlagSet::IpcFlags: {
+        std::uint64_t named = v32 & 07000;
+        std::string m = mode(v32 & ~std::uint64_t{07000});
+        return named ? flags(named, kIpcFlags) + '|' + m : m;
+    }
+    case FlagSet::IpcCmd:
+        return value(v32, kIpcCmds, "IPC_");
+    case FlagSet::MsgFlags:
+        return flags(v32, kMsgFlags);
+    case FlagSet::SpliceFlags:
+        return flags(v32, kSpliceFlags);
+    case FlagSet::SeccompOp:
+        return value(v32, kSeccompOps, "SECCOMP_");
+    case FlagSet::BpfCmd:
+        return value(v32, kBpfCmds, "BPF_");
+    case FlagSet::MembarrierCmd:
+        return value(v32, kMembarrier, "MEMBARRIER_CMD_");
+    case FlagSet::FadviseAdvice:
+        return value(v32, kFadvise, "POSIX_FADV_");
+    case FlagSet::InotifyMask:
+        return flags(v32, kInotifyMask);
+    case FlagSet::InotifyInitFlags:
+        return flags(v32, kInotifyInit);
+    case FlagSet::TimerfdFlags:
+        return flags(v32, kTimerfdFlags);
+    case FlagSet::SignalfdFlags:
+        return flags(v32, kSignalfdFlags);
+    case FlagSet::PtraceRequest:
+        return value(v, kPtrace, "PTRACE_");
+    case FlagSet::ReadWriteFlags:
+        return flags(v32, kRwFlags);
+    case FlagSet::FlockOp:
+        return flags(v32, kFlockOps);
+    case FlagSet::KcmpType:
+        return value(v32, kKcmpTypes, "KCMP_");
+    case FlagSet::MountFlags:
+        return flags(v, kMountFlags);
+    case FlagSet::UmountFlags:
+        return flags(v32, kUmountFlags);
+    case FlagSet::XattrFlags:
+        return flags(v32, kXattrFlags);
+    case FlagSet::EpollCreateFlags:
+        return flags(v32, kEpollCreate);
+    case FlagSet::RebootMagic:
+    case FlagSet::Count_:
+        break;
+    }
+    return hex(v);
+}
+
+std::string fcntlSeals(std::uint64_t v) {
+    return flags(v & 0xffffffffu, kSeals);
+}
+
+} // namespace syscope::xlat

@@ -1,0 +1,50 @@
+// Symbolic renderings of flag and constant arguments, with strace 6.1's names, order and
+// fallbacks (`|0x...` for unknown bits, `0x7 /* SEEK_??? */` for unknown values).
+#pragma once
+
+#include "syscalls/SyscallTable.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace syscope::xlat {
+
+struct Named {
+    std::uint64_t value;
+    std::string_view name;
+};
+
+// Bits named in table order (a name is used when all its bits are set), then `|0x...` for the
+// rest; `zero` when nothing is set.
+std::string flags(std::uint64_t v, std::span<const Named> table, std::string_view zero = "0");
+// The name of an exact value, or "0x7 /* SEEK_??? */" (unknownPrefix = "SEEK_").
+std::string value(std::uint64_t v, std::span<const Named> table, std::string_view unknownPrefix);
+// Like value() but nullptr-free lookup: empty when unknown.
+std::string_view lookup(std::uint64_t v, std::span<const Named> table);
+
+std::string hex(std::uint64_t v); // "0" or "0x..."
+
+std::string openFlags(std::uint64_t v);          // with the access mode first
+std::string openFlagsNoAccmode(std::uint64_t v); // pipe2, dup3: "0" when empty
+std::string accessMode(std::uint64_t v);
+std::string atFlags(std::uint64_t v);
+std::string statxFlags(std::uint64_t v);
+std::string mmapProt(std::uint64_t v);
+std::string mmapFlags(std::uint64_t v);
+std::string cloneFlags(std::uint64_t v);
+std::string waitOptions(std::uint64_t v);
+std::string mode(std::uint64_t v);     // 0644, 000
+std::string fileMode(std::uint64_t v); // S_IFREG|0644 (mknod)
+std::string clockId(std::uint64_t v);
+std::string socketProtocol(std::uint64_t family, std::uint64_t protocol);
+std::string fcntlCommand(std::uint64_t v);
+std::string fdFlags(std::uint64_t v);
+std::string futexOp(std::uint64_t v);
+std::string fcntlSeals(std::uint64_t v);
+
+// Everything else that a FlagSet names.
+std::string flagArg(FlagSet set, std::uint64_t v);
+
+} // namespace syscope::xlat
