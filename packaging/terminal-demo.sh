@@ -52,3 +52,6 @@ echo "\$ syscope-cli stats $trace"
 "$cli" stats "$trace" || die "syscope-cli stats could not read $trace (see above)."
 echo
 echo "Trace saved to $trace. Try: $cli dump $trace | less"
+if [ "$status" -ne 0 ]; then
+    die "the recording ended with status $status, so the trace above may be incomplete."
+fi
