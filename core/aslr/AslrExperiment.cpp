@@ -1,0 +1,399 @@
+#include "aslr/AslrExperiment.h"
+
+#include "proc/Auxv.h"
+#include "proc/ProcMaps.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <elf.h>
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <set>
+#include <sys/mman.h>
+#include <sys/personality.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace syscope {
+
+namespace {
+
+void setError(std::string* error, std::string message) {
+    if (error) {
+        *error = std::move(message);
+    }
+}
+
+// The few syscall numbers the loader walk needs, per ABI.
+struct SyscallNumbers {
+    std::uint64_t open, openat, openat2, close, mmap, brk, exit, exitGroup;
+};
+constexpr SyscallNumbers kX86_64{2, 257, 437, 3, 9, 12, 60, 231};
+constexpr SyscallNumbers kI386{5, 295, 437, 6, 192 /* mmap2 */, 45, 1, 252};
+
+// Kills and reaps a traced child, whatever state it is in.
+void killAndReap(pid_t pid) {
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    while (::waitpid(pid, &status, __WALL) == pid) {
+        if (WIFEXITED(status) || WIFSIGNALED(status)) {
+            break;
+        }
+    }
+}
+
+bool fdIsLibc(pid_t pid, std::uint64_t fd) {
+    char link[64];
+    std::snprintf(link, sizeof link, "/proc/%d/fd/%llu", static_cast<int>(pid),
+                  static_cast<unsigned long long>(fd));
+    char target[4096];
+    const ssize_t n = ::readlink(link, target, sizeof target);
+    if (n <= 0 || static_cast<std::size_t>(n) >= sizeof target) {
+        return false;
+    }
+    return isLibcPath(std::string_view(target, static_cast<std::size_t>(n)));
+}
+
+void fillMissing(AslrBases& into, const AslrBases& from) {
+    for (int i = 0; i < kAslrRegionCount; ++i) {
+        if (!into.base[static_cast<std::size_t>(i)]) {
+            into.base[static_cast<std::size_t>(i)] = from.base[static_cast<std::size_t>(i)];
+        }
+    }
+}
+
+} // namespace
+
+std::optional<std::string> resolveExecutable(const std::string& name, std::string* error) {
+    if (name.empty()) {
+        setError(error, "empty command");
+        return std::nullopt;
+    }
+    if (name.find('/') != std::string::npos) {
+        if (::access(name.c_str(), X_OK) != 0) {
+            setError(error, "cannot execute " + name + ": " + std::strerror(errno));
+            return std::nullopt;
+        }
+        return name;
+    }
+    const char* env = std::getenv("PATH");
+    const std::string path = env && *env ? env : "/usr/local/bin:/usr/bin:/bin";
+    std::size_t pos = 0;
+    while (pos <= path.size()) {
+        std::size_t end = path.find(':', pos);
+        if (end == std::string::npos) {
+            end = path.size();
+        }
+        std::string dir = path.substr(pos, end - pos);
+        if (dir.empty()) {
+            dir = ".";
+        }
+        const std::string candidate = dir + "/" + name;
+        if (::access(candidate.c_str(), X_OK) == 0) {
+            return candidate;
+        }
+        pos = end + 1;
+    }
+    setError(error, "command not found: " + name);
+    return std::nullopt;
+}
+
+AslrExperiment::AslrExperiment(AslrExperimentOptions options)
+    : m_options(std::move(options)) {
+}
+
+bool AslrExperiment::run(std::string* error) {
+    m_runs.clear();
+    m_cancelled = false;
+    const int total = m_options.runs;
+    m_runs.reserve(static_cast<std::size_t>(std::max(total, 0)));
+    for (int i = 0; i < total; ++i) {
+        if (cancelRequested()) {
+            m_cancelled = true;
+            return true;
+        }
+        auto one = runOnce(error);
+        if (!one) {
+            return false;
+        }
+        m_runs.push_back(std::move(*one));
+        if (m_progress) {
+            m_progress(i + 1, total);
+        }
+    }
+    return true;
+}
+
+std::optional<AslrRun> AslrExperiment::runOnce(std::string* error) {
+    if (m_options.command.empty()) {
+        setError(error, "no command given");
+        return std::nullopt;
+    }
+    if (m_resolvedPath.empty()) {
+        auto resolved = resolveExecutable(m_options.command.front(), error);
+        if (!resolved) {
+            return std::nullopt;
+        }
+        m_resolvedPath = std::move(*resolved);
+    }
+    // Everything the child needs is prepared before fork: after fork only async-signal-safe
+    // calls are allowed (the caller may have threads).
+    std::vector<char*> argv;
+    argv.reserve(m_options.command.size() + 1);
+    for (auto& a : m_options.command) {
+        argv.push_back(const_cast<char*>(a.c_str()));
+    }
+    argv.push_back(nullptr);
+    const char* path = m_resolvedPath.c_str();
+    const bool randomize = m_options.randomize;
+    const bool quiet = m_options.keepRunning;
+
+    int errPipe[2];
+    if (::pipe2(errPipe, O_CLOEXEC) != 0) {
+        setError(error, std::string("pipe: ") + std::strerror(errno));
+        return std::nullopt;
+    }
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        const int err = errno;
+        ::close(errPipe[0]);
+        ::close(errPipe[1]);
+        setError(error, std::string("fork: ") + std::strerror(err));
+        return std::nullopt;
+    }
+    if (pid == 0) {
+        ::close(errPipe[0]);
+        int err = 0;
+        if (!randomize) {
+            const int persona = ::personality(0xffffffff);
+            if (persona == -1 ||
+                ::personality(static_cast<unsigned long>(persona) | ADDR_NO_RANDOMIZE) == -1) {
+                err = errno;
+            }
+        }
+        if (err == 0 && quiet) {
+            const int devnull = ::open("/dev/null", O_RDWR);
+            if (devnull >= 0) {
+                ::dup2(devnull, 0);
+                ::dup2(devnull, 1);
+                ::dup2(devnull, 2);
+                if (devnull > 2) {
+                    ::close(devnull);
+                }
+            }
+        }
+        if (err == 0 && ::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0) {
+            err = errno;
+        }
+        if (err == 0) {
+            ::execve(path, argv.data(), environ);
+            err = errno;
+        }
+        (void)!::write(errPipe[1], &err, sizeof err);
+        ::_exit(127);
+    }
+    ::close(errPipe[1]);
+
+    AslrRun run;
+    run.pid = pid;
+    int status = 0;
+    if (::waitpid(pid, &status, __WALL) != pid) {
+        const int err = errno;
+        ::close(errPipe[0]);
+        killAndReap(pid);
+        setError(error, std::string("waitpid: ") + std::strerror(err));
+        return std::nullopt;
+    }
+    if (WIFEXITED(status) || WIFSIGNALED(status)) {
+        int childErr = 0;
+        const ssize_t n = ::read(errPipe[0], &childErr, sizeof childErr);
+        ::close(errPipe[0]);
+        setError(error, "cannot start " + m_options.command.front() + ": " +
+                            (n == sizeof childErr ? std::strerror(childErr)
+                                                  : "the child ended before exec"));
+        return std::nullopt;
+    }
+    ::close(errPipe[0]);
+    if (!WIFSTOPPED(status) || WSTOPSIG(status) != SIGTRAP) {
+        killAndReap(pid);
+        setError(error, "unexpected first stop of the launched command (status " +
+                            std::to_string(status) + ")");
+        return std::nullopt;
+    }
+    long ptraceOptions = PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL;
+    if (m_options.keepRunning) {
+        ptraceOptions |= PTRACE_O_TRACEEXIT;
+    }
+    if (::ptrace(PTRACE_SETOPTIONS, pid, nullptr, reinterpret_cast<void*>(ptraceOptions)) != 0) {
+        const int err = errno;
+        killAndReap(pid);
+        setError(error, std::string("PTRACE_SETOPTIONS: ") + std::strerror(err));
+        return std::nullopt;
+    }
+
+    // Exec stop: what the kernel mapped.
+    std::string readError;
+    const auto auxv = readAuxv(pid, &readError);
+    const auto execMaps = readMaps(pid, &readError);
+    if (!auxv || !execMaps) {
+        killAndReap(pid);
+        setError(error, "at exec: " + readError);
+        return std::nullopt;
+    }
+    const AslrBases atExec = classifyRegions(execMaps->entries, auxv->entries);
+    // Nothing to wait for when there is no loader, or when the loader is libc (musl).
+    bool libcDone = !atExec[AslrRegion::Interp] || atExec[AslrRegion::Libc];
+    bool brkSeen = false;
+    std::optional<std::uint64_t> brkStart;
+    std::optional<std::uint64_t> firstAnon;
+    std::set<std::uint64_t> libcFds;
+    int syscallsAfterLibc = 0;
+    std::uint64_t entryNr = UINT64_MAX;
+    std::array<std::uint64_t, 6> entryArgs{};
+    const SyscallNumbers* nrs = &kX86_64;
+    int pendingSignal = 0;
+    bool exited = false; // ended (or vanished) before the stop point
+    bool reaped = false; // its exit status was collected: the pid must not be touched again
+
+    // Walk the loader's syscalls until libc is mapped and the first brk was seen.
+    while (!(libcDone && (brkSeen || syscallsAfterLibc >= 8)) &&
+           run.loaderSyscalls < m_options.maxLoaderSyscalls) {
+        if (::ptrace(PTRACE_SYSCALL, pid, nullptr, reinterpret_cast<void*>(long(pendingSignal))) !=
+            0) {
+            exited = true;
+            break;
+        }
+        pendingSignal = 0;
+        if (::waitpid(pid, &status, __WALL) != pid) {
+            exited = true;
+            break;
+        }
+        if (WIFEXITED(status) || WIFSIGNALED(status)) {
+            exited = true;
+            reaped = true;
+            run.exitStatus = status;
+            break;
+        }
+        const int sig = WSTOPSIG(status);
+        if (sig != (SIGTRAP | 0x80)) {
+            if (sig != SIGTRAP) {
+                pendingSignal = sig;
+            }
+            continue;
+        }
+        __ptrace_syscall_info info{};
+        if (::ptrace(PTRACE_GET_SYSCALL_INFO, pid, reinterpret_cast<void*>(sizeof info), &info) <=
+            0) {
+            continue;
+        }
+        if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+            nrs = info.arch == AUDIT_ARCH_I386 ? &kI386 : &kX86_64;
+            entryNr = info.entry.nr;
+            for (std::size_t i = 0; i < 6; ++i) {
+                entryArgs[i] = info.entry.args[i];
+            }
+            if (entryNr == nrs->exitGroup || entryNr == nrs->exit) {
+                break; // still alive: its maps can be read below
+            }
+            continue;
+        }
+        if (info.op != PTRACE_SYSCALL_INFO_EXIT) {
+            continue;
+        }
+        ++run.loaderSyscalls;
+        if (libcDone) {
+            ++syscallsAfterLibc;
+        }
+        if (info.exit.is_error) {
+            continue;
+        }
+        const auto rval = static_cast<std::uint64_t>(info.exit.rval);
+        if (entryNr == nrs->brk) {
+            if (!brkSeen) {
+                brkSeen = true;
+                brkStart = rval;
+            }
+        } else if (entryNr == nrs->mmap) {
+            const std::uint64_t flags = entryArgs[3];
+            const auto fd = static_cast<std::int32_t>(entryArgs[4]);
+            if (flags & MAP_ANONYMOUS) {
+                if (!(flags & MAP_FIXED) && !firstAnon) {
+                    firstAnon = rval;
+                }
+            } else if (fd >= 0 && libcFds.count(static_cast<std::uint64_t>(fd))) {
+                libcDone = true;
+            }
+        } else if (entryNr == nrs->open || entryNr == nrs->openat || entryNr == nrs->openat2) {
+            if (fdIsLibc(pid, rval)) {
+                libcFds.insert(rval);
+            }
+        } else if (entryNr == nrs->close) {
+            libcFds.erase(entryArgs[0] & 0xffffffffu);
+        }
+    }
+    run.libcMapped = libcDone;
+
+    if (exited) {
+        run.endedEarly = true;
+        run.bases = atExec;
+    } else {
+        const auto maps = readMaps(pid, &readError);
+        run.bases = maps ? classifyRegions(maps->entries, auxv->entries) : atExec;
+    }
+    if (!run.bases[AslrRegion::Heap] && brkStart) {
+        run.bases[AslrRegion::Heap] = brkStart;
+    }
+    run.bases[AslrRegion::AnonMmap] = firstAnon;
+
+    if (reaped) {
+        run.ranToEnd = m_options.keepRunning;
+        return run;
+    }
+    if (!m_options.keepRunning || exited) {
+        killAndReap(pid);
+        return run;
+    }
+
+    // Let it run to its end; at the exit stop the address space is still there.
+    for (;;) {
+        if (::ptrace(PTRACE_CONT, pid, nullptr, reinterpret_cast<void*>(long(pendingSignal))) !=
+            0) {
+            break;
+        }
+        pendingSignal = 0;
+        pid_t got = 0;
+        while ((got = ::waitpid(pid, &status, __WALL | WNOHANG)) == 0) {
+            if (cancelRequested()) {
+                killAndReap(pid);
+                return run;
+            }
+            const timespec pause{0, 200000};
+            ::nanosleep(&pause, nullptr);
+        }
+        if (got != pid || WIFEXITED(status) || WIFSIGNALED(status)) {
+            run.ranToEnd = got == pid;
+            run.exitStatus = status;
+            return run;
+        }
+        if (status >> 8 == (SIGTRAP | (PTRACE_EVENT_EXIT << 8))) {
+            if (const auto maps = readMaps(pid, nullptr)) {
+                fillMissing(run.bases, classifyRegions(maps->entries, auxv->entries));
+            }
+            continue;
+        }
+        const int sig = WSTOPSIG(status);
+        if (sig != SIGTRAP && sig != (SIGTRAP | 0x80)) {
+            pendingSignal = sig;
+        }
+    }
+    killAndReap(pid);
+    return run;
+}
+
+} // namespace syscope
