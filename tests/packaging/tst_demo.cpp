@@ -4,6 +4,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -122,6 +125,75 @@ private slots:
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(QLatin1String("--quick")));
+    }
+
+    // `make run` without a display (packaging/terminal-demo.sh) records the demo with this
+    // build's syscope-cli and prints its statistics; the recording holds the demo's syscalls.
+    void terminalDemoRecordsTheDemo() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QProcessEnvironment env = envWithTmp(tmp.path());
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        // LeakSanitizer stops the world with ptrace, which fails inside a traced process.
+        env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("detect_leaks=0"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("bash"),
+                {QStringLiteral(SYSCOPE_SOURCE_DIR "/packaging/terminal-demo.sh"),
+                 QStringLiteral(SYSCOPE_BUILD_DIR)});
+        QVERIFY(p.waitForFinished(120000));
+        const QString out = QString::fromUtf8(p.readAll());
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(out));
+        const QString trace = tmp.filePath(QStringLiteral("syscope-demo.syscope"));
+        for (const QString& text :
+             {QStringLiteral("No display found"), QStringLiteral("syscope-demo: done"),
+              QStringLiteral("clock_gettime"), QStringLiteral("total"),
+              QStringLiteral("Trace saved to ") + trace}) {
+            QVERIFY2(out.contains(text), qPrintable(text + QStringLiteral(" missing in:\n") + out));
+        }
+        const QStringList left =
+            QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        QCOMPARE(left, QStringList{QStringLiteral("syscope-demo.syscope")});
+
+        QProcess stats;
+        stats.setProcessEnvironment(env);
+        stats.start(QStringLiteral(SYSCOPE_CLI_PATH),
+                    {QStringLiteral("stats"), QStringLiteral("--json"), trace});
+        QVERIFY(stats.waitForFinished(60000));
+        QCOMPARE(stats.exitCode(), 0);
+        QJsonParseError error{};
+        const QJsonObject doc =
+            QJsonDocument::fromJson(stats.readAllStandardOutput(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QMap<QString, QJsonObject> calls;
+        for (const QJsonValue& v : doc.value(QStringLiteral("syscalls")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("arch")).toString() == QLatin1String("x86_64")) {
+                calls.insert(o.value(QStringLiteral("name")).toString(), o);
+            }
+        }
+        auto count = [&](const char* name) {
+            return calls.value(QLatin1String(name)).value(QStringLiteral("calls")).toInteger();
+        };
+        for (const char* name : {"execve", "clone3", "futex", "mmap", "mprotect", "munmap", "brk",
+                                 "pipe2", "wait4", "unlink", "getrandom", "clock_nanosleep",
+                                 "nanosleep", "mremap", "msync", "tgkill", "rt_sigreturn"}) {
+            QVERIFY2(count(name) > 0, name);
+        }
+        // Full run: 12 files renamed; 50 raw clock_gettime syscalls (the 1000 vDSO calls make
+        // none); 3 execve (the demo, its exec'd child, /bin/true).
+        QCOMPARE(count("rename"), 12);
+        QVERIFY(count("clock_gettime") >= 50);
+        if (!kSanitizerRuntime) {
+            QCOMPARE(count("clock_gettime"), 50);
+        }
+        QCOMPARE(count("execve"), 3);
+        const QJsonObject errnos = doc.value(QStringLiteral("errors_by_errno")).toObject();
+        QVERIFY(errnos.value(QStringLiteral("ENOENT")).toInteger() >= 2);
+        QVERIFY(errnos.value(QStringLiteral("EEXIST")).toInteger() >= 1);
+        QVERIFY(doc.value(QStringLiteral("processes")).toInteger() >= 3);
     }
 
     // The promised syscall mix, counted by strace. Exact where the demo alone decides the
