@@ -617,6 +617,8 @@ int main(int argc, char** argv) {
     for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
         sigaction(sig, &sa, nullptr);
     }
+    // A closed output pipe (syscope-demo | head -1) must not kill the demo before it cleans up.
+    signal(SIGPIPE, SIG_IGN);
 
     const std::uint64_t start = monotonicNs();
     std::printf("syscope-demo: pid %d, five phases of syscalls\n", int(getpid()));
