@@ -3,8 +3,11 @@
 #include "Command.h"
 
 #include "aslr/AslrExperiment.h"
+#include "aslr/AslrFromTrace.h"
 #include "aslr/AslrStatistics.h"
 #include "proc/SystemFacts.h"
+#include "trace/TraceReader.h"
+#include "trace/TraceStore.h"
 #include "util/JsonWriter.h"
 
 #include <atomic>
@@ -119,9 +122,11 @@ void printTable(const Report& r) {
                     cmd.empty() ? "" : " of ", cmd.c_str());
     }
     const auto explain = explainRandomizeVaSpace(r.system.randomizeVaSpace);
-    std::printf("System: kernel %s; randomize_va_space=%.*s; mmap_rnd_bits=%d; vsyscall %s\n\n",
+    const std::string rndBits =
+        r.system.mmapRndBits < 0 ? "unknown" : std::to_string(r.system.mmapRndBits);
+    std::printf("System: kernel %s; randomize_va_space=%.*s; mmap_rnd_bits=%s; vsyscall %s\n\n",
                 r.system.kernelRelease.c_str(), int(explain.size()), explain.data(),
-                r.system.mmapRndBits, r.system.vsyscallMode.c_str());
+                rndBits.c_str(), r.system.vsyscallMode.c_str());
     std::printf("%-14s %7s %8s  %-18s  %-18s %7s %7s %14s %5s\n", "region", "present", "distinct",
                 "min", "max", "varying", "quality", "shannon (cap)", "align");
     for (const auto& s : r.stats.regions) {
@@ -149,6 +154,48 @@ void printTable(const Report& r) {
     }
 }
 
+// aslr --from: every trace is one run; the system facts are those of the first recording.
+int compareTraces(const std::vector<std::string>& files, bool json, Report& report) {
+    report.source = "trace files";
+    report.files = files;
+    std::vector<AslrBases> bases;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        TraceStore store;
+        std::string error;
+        std::string warning;
+        if (!loadTrace(files[i], store, &error, {}, &warning)) {
+            std::fprintf(stderr, "syscope-cli aslr: %s\n", error.c_str());
+            return kExitFailure;
+        }
+        if (!warning.empty()) {
+            std::fprintf(stderr, "syscope-cli aslr: %s: %s\n", files[i].c_str(), warning.c_str());
+        }
+        const auto b = aslrBasesFromTrace(store, &error);
+        if (!b) {
+            std::fprintf(stderr, "syscope-cli aslr: %s: %s\n", files[i].c_str(), error.c_str());
+            return kExitFailure;
+        }
+        bases.push_back(*b);
+        if (i == 0) {
+            const TraceMetadata& m = store.metadata();
+            report.command = m.command;
+            report.system = SystemFacts{};
+            report.system.randomizeVaSpace = m.randomizeVaSpace;
+            report.system.vsyscallMode = m.vsyscallMode.empty() ? "unknown" : m.vsyscallMode;
+            report.system.kernelRelease = m.kernelRelease;
+            report.system.hostname = m.hostname;
+            report.system.machine = m.machine;
+        }
+    }
+    report.stats = AslrStatistics::compute(bases);
+    if (json) {
+        printJson(report);
+    } else {
+        printTable(report);
+    }
+    return 0;
+}
+
 int runAslr(std::span<char*> args) {
     long long runs = 100;
     bool noRandomize = false;
@@ -157,7 +204,9 @@ int runAslr(std::span<char*> args) {
     bool progress = false;
     std::vector<std::string> fromFiles;
     ArgParser parser(
-        "aslr", "[--runs N] [--no-randomize] [--keep-running] [--json] [--progress] -- CMD ARGS...",
+        "aslr",
+        "[--runs N] [--no-randomize] [--keep-running] [--json] [--progress] -- CMD ARGS...\n"
+        "       syscope-cli aslr [--json] --from FILE.syscope...",
         "Launches CMD N times, stops each run once the loader has mapped libc, and shows per\n"
         "region (exe, interp, libc, [heap], [stack], [vdso], [vvar], [vsyscall], ...) how many\n"
         "address bits varied. SIGINT/SIGTERM end the experiment early and still print results.");
@@ -182,11 +231,18 @@ int runAslr(std::span<char*> args) {
     report.system = readSystemFacts();
     report.randomize = !noRandomize;
     report.keepRunning = keepRunning;
-    for (const auto& f : parser.positional()) {
-        fromFiles.push_back(f); // tolerated: `aslr --from a.syscope b.syscope`
-    }
     if (!fromFiles.empty()) {
-        return parser.usageError("--from needs the trace file reader, which this build lacks");
+        if (parser.sawDoubleDash()) {
+            return parser.usageError("--from compares recorded traces; it takes no command");
+        }
+        // `aslr --from a.syscope b.syscope`: the files after the first one arrive as rest().
+        for (const auto& f : parser.rest()) {
+            if (f.starts_with("-")) {
+                return parser.usageError("put options before the trace files ('" + f + "')");
+            }
+            fromFiles.push_back(f);
+        }
+        return compareTraces(fromFiles, json, report);
     }
     report.source = "launch";
     report.command = parser.rest();
