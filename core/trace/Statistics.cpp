@@ -203,7 +203,6 @@ void writeStatisticsJson(const TraceStatistics& stats, std::ostream& out, bool p
     }
     j.endArray();
     j.endObject();
-    out << '\n';
 }
 
 namespace {

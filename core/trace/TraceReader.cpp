@@ -3,6 +3,7 @@
 #include "trace/ByteIO.h"
 #include "trace/Crc32c.h"
 #include "trace/EventCodec.h"
+#include "trace/StraceImport.h"
 #include "trace/TraceFormat.h"
 #include "trace/TraceStore.h"
 
@@ -509,12 +510,59 @@ TraceReader::Status TraceReader::readNext(EventBatch& out, std::string* problem)
     }
 }
 
+bool isStraceLogFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    std::string head(16384, '\0');
+    ssize_t n = 0;
+    for (;;) {
+        n = ::pread(fd, head.data(), head.size(), 0);
+        if (n >= 0 || errno != EINTR) {
+            break;
+        }
+    }
+    ::close(fd);
+    if (n <= 0) {
+        return false;
+    }
+    head.resize(static_cast<std::size_t>(n));
+    if (head.size() >= sizeof format::kMagic &&
+        std::memcmp(head.data(), format::kMagic, sizeof format::kMagic) == 0) {
+        return false;
+    }
+    return looksLikeStraceLog(head);
+}
+
 bool loadTrace(const std::string& path, TraceStore& store, std::string* error,
                std::function<bool(double progress)> progress, std::string* warning,
                LoadReport* report) {
     LoadReport local;
     LoadReport& rep = report ? *report : local;
     rep = LoadReport{};
+    if (isStraceLogFile(path)) {
+        EventBatch batch;
+        TraceMetadata meta;
+        StraceImportReport imported;
+        if (!importStraceLogs({path}, batch, meta, imported, error)) {
+            return false;
+        }
+        store.setMetadata(meta);
+        store.append(batch);
+        rep.complete = true;
+        rep.events = batch.events.size();
+        if (progress) {
+            progress(1.0);
+        }
+        if (imported.unknownLines || imported.unknownSyscalls) {
+            rep.message = path + ": strace log: " + imported.summary();
+            if (warning) {
+                *warning = rep.message;
+            }
+        }
+        return true;
+    }
     auto reader = TraceReader::open(path, error);
     if (!reader) {
         return false;

@@ -88,11 +88,15 @@ struct LoadReport {
     std::string message; // why reading stopped early (empty for a complete file)
 };
 
-// Loads a whole trace into `store` (setting its metadata). Returns true for a complete file and
-// for a truncated one (a crashed or still running recorder): then *warning (if given) says how
-// much was recovered and why it stopped. Returns false with *error naming the file and the
-// problem for unreadable or corrupt files and on cancel; the store keeps what was read before.
-// progress(fraction) is called after every few chunks; returning false cancels.
+// True when `path` is not a .syscope file but its first lines read like strace output.
+bool isStraceLogFile(const std::string& path);
+
+// Loads a whole trace into `store` and sets its metadata; strace logs (recognised by content)
+// are imported, with a warning listing the lines that were not understood. Returns true for a
+// complete file and for a truncated one (a crashed or still running recorder): then *warning (if
+// given) says how much was recovered and why it stopped. Returns false with *error naming the file
+// and the problem for unreadable or corrupt files and on cancel; the store keeps what was read
+// before. progress(fraction) is called after every few chunks; returning false cancels.
 bool loadTrace(const std::string& path, TraceStore& store, std::string* error,
                std::function<bool(double progress)> progress = {}, std::string* warning = nullptr,
                LoadReport* report = nullptr);

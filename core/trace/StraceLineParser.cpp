@@ -1,0 +1,314 @@
+#include "trace/StraceLineParser.h"
+
+#include "syscalls/Signals.h"
+#include "trace/StraceSyntax.h"
+
+#include <cctype>
+
+namespace syscope::strace {
+
+namespace {
+
+constexpr TimeNs kSecond = 1'000'000'000;
+std::string_view ltrim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    return s;
+}
+
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool startsWith(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
+
+// Leading unsigned decimal of s (at most 9 digits); advances s.
+std::optional<std::int64_t> takeInt(std::string_view& s, int maxDigits = 18) {
+    std::int64_t v = 0;
+    int n = 0;
+    while (!s.empty() && isDigit(s.front()) && n < maxDigits) {
+        v = v * 10 + (s.front() - '0');
+        s.remove_prefix(1);
+        ++n;
+    }
+    if (n == 0) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+// Fraction digits after a '.', as nanoseconds.
+TimeNs takeFraction(std::string_view& s) {
+    TimeNs v = 0;
+    int digits = 0;
+    while (!s.empty() && isDigit(s.front())) {
+        if (digits < 9) {
+            v = v * 10 + (s.front() - '0');
+            ++digits;
+        }
+        s.remove_prefix(1);
+    }
+    for (; digits < 9; ++digits) {
+        v *= 10;
+    }
+    return v;
+}
+
+// Timestamp at the start of s (-t, -tt, -ttt or -r); advances s past it and its space.
+bool takeTimestamp(std::string_view& s, FileState& fs, TimeNs* out) {
+    std::string_view t = ltrim(s);
+    if (t.empty() || !isDigit(t.front())) {
+        return false;
+    }
+    std::string_view p = t;
+    const auto first = takeInt(p);
+    if (!first) {
+        return false;
+    }
+    if (!p.empty() && p.front() == ':') { // HH:MM:SS[.frac]
+        p.remove_prefix(1);
+        const auto mm = takeInt(p, 2);
+        if (!mm || p.empty() || p.front() != ':') {
+            return false;
+        }
+        p.remove_prefix(1);
+        const auto ss = takeInt(p, 2);
+        if (!ss || *first > 47 || *mm > 59 || *ss > 60) {
+            return false;
+        }
+        TimeNs frac = 0;
+        if (!p.empty() && p.front() == '.') {
+            p.remove_prefix(1);
+            frac = takeFraction(p);
+        }
+        if (p.empty() || p.front() != ' ') {
+            return false;
+        }
+        TimeNs tod = ((*first * 60 + *mm) * 60 + *ss) * kSecond + frac;
+        if (fs.lastTod >= 0 && tod + 12 * 3600 * kSecond < fs.lastTod) {
+            fs.dayOffset += 24 * 3600 * kSecond;
+        }
+        fs.lastTod = tod;
+        *out = tod + fs.dayOffset;
+        s = p;
+        return true;
+    }
+    if (p.empty() || p.front() != '.' || *first > 100'000'000'000LL) {
+        return false;
+    }
+    p.remove_prefix(1);
+    const TimeNs frac = takeFraction(p);
+    if (p.empty() || p.front() != ' ') {
+        return false;
+    }
+    const TimeNs v = *first * kSecond + frac;
+    if (*first < 100'000'000) { // -r: seconds since the previous line
+        fs.relative += v;
+        *out = fs.relative;
+    } else { // -ttt: seconds since the epoch
+        *out = v;
+    }
+    s = p;
+    return true;
+}
+
+bool isSummaryLine(std::string_view s, FileState& fs) {
+    if (startsWith(s, "% time") || startsWith(s, "System call usage summary")) {
+        fs.inSummary = true;
+        return true;
+    }
+    if (!fs.inSummary) {
+        return false;
+    }
+    if (startsWith(s, "------")) {
+        return true;
+    }
+    // "  0.00    0.000000           0         1           read" and the total row.
+    std::string_view t = ltrim(s);
+    return !t.empty() && (isDigit(t.front()) || startsWith(t, "100.00"));
+}
+
+// Parses the body of a line (after pid and timestamp) into *r; false when not understood.
+bool parseBody(std::string_view body, Record* r) {
+    if (startsWith(body, "--- ")) {
+        if (startsWith(body, "--- stopped by ")) {
+            r->kind = Record::Ignored;
+            return true;
+        }
+        std::string_view rest = body.substr(4);
+        const std::size_t end = rest.find_first_of(" {");
+        const auto sig = signalFromName(rest.substr(0, end));
+        if (!sig) {
+            return false;
+        }
+        r->kind = Record::Signal;
+        r->value = *sig;
+        return true;
+    }
+    if (startsWith(body, "+++ ")) {
+        std::string_view rest = body.substr(4);
+        if (startsWith(rest, "exited with ")) {
+            rest.remove_prefix(12);
+            const auto code = takeInt(rest, 3);
+            if (!code) {
+                return false;
+            }
+            r->kind = Record::Exited;
+            r->value = static_cast<std::int32_t>(*code & 0xff);
+            return true;
+        }
+        if (startsWith(rest, "killed by ")) {
+            rest.remove_prefix(10);
+            const std::size_t end = rest.find(' ');
+            const auto sig = signalFromName(rest.substr(0, end));
+            if (!sig) {
+                return false;
+            }
+            r->kind = Record::Killed;
+            r->value = *sig | (rest.find("(core dumped)") != std::string_view::npos ? 0x80 : 0);
+            return true;
+        }
+        if (startsWith(rest, "superseded by execve")) {
+            r->kind = Record::Ignored;
+            return true;
+        }
+        return false;
+    }
+    if (startsWith(body, "[ Process PID=")) {
+        r->kind = Record::Mode;
+        if (body.find("32 bit mode") != std::string_view::npos) {
+            r->value = static_cast<std::int32_t>(Arch::I386);
+        } else if (body.find("x32 mode") != std::string_view::npos) {
+            r->value = static_cast<std::int32_t>(Arch::X32);
+        } else if (body.find("64 bit mode") != std::string_view::npos) {
+            r->value = static_cast<std::int32_t>(Arch::X86_64);
+        } else {
+            return false;
+        }
+        std::string_view p = body.substr(14);
+        const auto pid = takeInt(p, 9);
+        if (pid) {
+            r->tid = static_cast<std::int32_t>(*pid);
+        }
+        return true;
+    }
+    std::string_view rest;
+    if (startsWith(body, "<... ")) {
+        const std::size_t end = body.find(" resumed>");
+        if (end == std::string_view::npos) {
+            return false;
+        }
+        r->kind = Record::Resumed;
+        r->name = std::string(body.substr(5, end - 5));
+        rest = body.substr(end + 9);
+        const std::size_t close = findCallEnd(rest, 1);
+        if (close == std::string_view::npos) {
+            return false;
+        }
+        r->args = std::string(rest.substr(0, close - 1));
+        rest = rest.substr(close);
+    } else {
+        std::size_t n = 0;
+        while (n < body.size() &&
+               (std::isalnum(static_cast<unsigned char>(body[n])) || body[n] == '_')) {
+            ++n;
+        }
+        if (n == 0 || n >= body.size() || body[n] != '(') {
+            return false;
+        }
+        r->name = std::string(body.substr(0, n));
+        std::string_view args = body.substr(n + 1);
+        constexpr std::string_view kUnfinished = "<unfinished ...>";
+        if (args.size() >= kUnfinished.size() &&
+            args.substr(args.size() - kUnfinished.size()) == kUnfinished) {
+            r->kind = Record::Unfinished;
+            std::string_view part = args.substr(0, args.size() - kUnfinished.size());
+            while (!part.empty() && part.back() == ' ') {
+                part.remove_suffix(1);
+            }
+            r->args = std::string(part);
+            return true;
+        }
+        const std::size_t close = findCallEnd(args, 1);
+        if (close == std::string_view::npos) {
+            return false;
+        }
+        r->kind = Record::Call;
+        r->args = std::string(args.substr(0, close - 1));
+        rest = args.substr(close);
+    }
+    rest = ltrim(rest);
+    if (!startsWith(rest, "=")) {
+        return false;
+    }
+    const auto ret = parseReturn(rest.substr(1));
+    if (!ret) {
+        return false;
+    }
+    r->ret = *ret;
+    return true;
+}
+
+} // namespace
+
+bool parseLine(std::string_view line, FileState& fs, Record* r) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) {
+        line.remove_suffix(1);
+    }
+    r->tid = fs.defaultTid;
+    if (ltrim(line).empty()) {
+        r->kind = Record::Ignored;
+        return true;
+    }
+    // strace's own notes: "strace: Process 12 attached", "/usr/bin/strace: ...".
+    if (const std::size_t note = line.find("strace: ");
+        note != std::string_view::npos &&
+        (note == 0 ||
+         (line[0] == '/' && line.substr(0, note).find(' ') == std::string_view::npos))) {
+        const std::string_view rest = line.substr(note + 8);
+        if (startsWith(rest, "[ Process PID=")) {
+            return parseBody(rest, r);
+        }
+        r->kind = Record::Ignored;
+        return true;
+    }
+    if (isSummaryLine(line, fs)) {
+        r->kind = Record::Ignored;
+        return true;
+    }
+    std::string_view s = line;
+    if (startsWith(s, "[pid ")) {
+        s.remove_prefix(5);
+        s = ltrim(s);
+        const auto pid = takeInt(s, 9);
+        if (!pid || s.empty() || s.front() != ']') {
+            return false;
+        }
+        s.remove_prefix(1);
+        r->tid = static_cast<std::int32_t>(*pid);
+    } else if (!s.empty() && isDigit(s.front())) {
+        std::string_view p = s;
+        const auto pid = takeInt(p, 9);
+        if (pid && !p.empty() && p.front() == ' ') {
+            // A pid, unless it is a timestamp without fraction (never printed by strace).
+            r->tid = static_cast<std::int32_t>(*pid);
+            s = p;
+        }
+    }
+    TimeNs t = 0;
+    if (takeTimestamp(s, fs, &t)) {
+        r->hasTime = true;
+        r->time = t;
+    }
+    std::string_view body = ltrim(s);
+    if (auto d = takeDuration(&body)) {
+        r->hasDuration = true;
+        r->duration = *d;
+    }
+    return parseBody(body, r);
+}
+
+} // namespace syscope::strace

@@ -1,0 +1,473 @@
+#include "trace/StraceSyntax.h"
+
+#include "syscalls/Errno.h"
+#include "syscalls/Signals.h"
+
+#include <cctype>
+#include <limits>
+#include <unordered_map>
+
+namespace syscope::strace {
+namespace {
+
+bool isAlnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+// Skips the construct starting at text[i] if it is a string, comment or annotation; returns the
+// index after it, or i when text[i] starts none of them, or npos when it does not end.
+std::size_t skipOpaque(std::string_view text, std::size_t i) {
+    const char c = text[i];
+    if (c == '"') {
+        for (std::size_t k = i + 1; k < text.size(); ++k) {
+            if (text[k] == '\\') {
+                ++k;
+            } else if (text[k] == '"') {
+                return k + 1;
+            }
+        }
+        return std::string_view::npos;
+    }
+    if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+        const std::size_t end = text.find("*/", i + 2);
+        return end == std::string_view::npos ? end : end + 2;
+    }
+    if (c == '<' &&
+        ((i > 0 && isAlnum(text[i - 1])) || (i + 1 < text.size() && text[i + 1] == '.'))) {
+        // -y annotations "3</path>", "AT_FDCWD</dir>" and "<... resuming ...>" markers.
+        int depth = 0;
+        for (std::size_t k = i; k < text.size(); ++k) {
+            if (text[k] == '<') {
+                ++depth;
+            } else if (text[k] == '>' && --depth == 0) {
+                return k + 1;
+            }
+        }
+        return std::string_view::npos;
+    }
+    return i;
+}
+
+const std::unordered_map<std::string_view, std::uint64_t>& constants() {
+    static const std::unordered_map<std::string_view, std::uint64_t> table = {
+        {"AT_FDCWD", static_cast<std::uint64_t>(-100)},
+        {"O_RDONLY", 0},
+        {"O_WRONLY", 01},
+        {"O_RDWR", 02},
+        {"O_CREAT", 0100},
+        {"O_EXCL", 0200},
+        {"O_NOCTTY", 0400},
+        {"O_TRUNC", 01000},
+        {"O_APPEND", 02000},
+        {"O_NONBLOCK", 04000},
+        {"O_DSYNC", 010000},
+        {"O_ASYNC", 020000},
+        {"O_DIRECT", 040000},
+        {"O_LARGEFILE", 0100000},
+        {"O_DIRECTORY", 0200000},
+        {"O_NOFOLLOW", 0400000},
+        {"O_NOATIME", 01000000},
+        {"O_CLOEXEC", 02000000},
+        {"O_SYNC", 04010000},
+        {"O_PATH", 010000000},
+        {"O_TMPFILE", 020200000},
+        {"PROT_NONE", 0},
+        {"PROT_READ", 1},
+        {"PROT_WRITE", 2},
+        {"PROT_EXEC", 4},
+        {"MAP_SHARED", 0x01},
+        {"MAP_PRIVATE", 0x02},
+        {"MAP_FIXED", 0x10},
+        {"MAP_ANONYMOUS", 0x20},
+        {"MAP_GROWSDOWN", 0x100},
+        {"MAP_DENYWRITE", 0x800},
+        {"MAP_EXECUTABLE", 0x1000},
+        {"MAP_LOCKED", 0x2000},
+        {"MAP_NORESERVE", 0x4000},
+        {"MAP_POPULATE", 0x8000},
+        {"MAP_NONBLOCK", 0x10000},
+        {"MAP_STACK", 0x20000},
+        {"MAP_HUGETLB", 0x40000},
+        {"MAP_FIXED_NOREPLACE", 0x100000},
+        {"F_OK", 0},
+        {"X_OK", 1},
+        {"W_OK", 2},
+        {"R_OK", 4},
+        {"AT_SYMLINK_NOFOLLOW", 0x100},
+        {"AT_REMOVEDIR", 0x200},
+        {"AT_SYMLINK_FOLLOW", 0x400},
+        {"AT_NO_AUTOMOUNT", 0x800},
+        {"AT_EMPTY_PATH", 0x1000},
+        {"AT_EACCESS", 0x200},
+        {"SEEK_SET", 0},
+        {"SEEK_CUR", 1},
+        {"SEEK_END", 2},
+        {"CLOCK_REALTIME", 0},
+        {"CLOCK_MONOTONIC", 1},
+        {"CLOCK_PROCESS_CPUTIME_ID", 2},
+        {"CLOCK_THREAD_CPUTIME_ID", 3},
+        {"CLOCK_MONOTONIC_RAW", 4},
+        {"CLOCK_REALTIME_COARSE", 5},
+        {"CLOCK_MONOTONIC_COARSE", 6},
+        {"CLOCK_BOOTTIME", 7},
+        {"TIMER_ABSTIME", 1},
+        {"SIG_BLOCK", 0},
+        {"SIG_UNBLOCK", 1},
+        {"SIG_SETMASK", 2},
+        {"WNOHANG", 1},
+        {"WUNTRACED", 2},
+        {"__WALL", 0x40000000},
+        {"ARCH_SET_GS", 0x1001},
+        {"ARCH_SET_FS", 0x1002},
+        {"ARCH_GET_FS", 0x1003},
+        {"ARCH_GET_GS", 0x1004},
+        {"CLONE_VM", 0x100},
+        {"CLONE_FS", 0x200},
+        {"CLONE_FILES", 0x400},
+        {"CLONE_SIGHAND", 0x800},
+        {"CLONE_PIDFD", 0x1000},
+        {"CLONE_PTRACE", 0x2000},
+        {"CLONE_VFORK", 0x4000},
+        {"CLONE_PARENT", 0x8000},
+        {"CLONE_THREAD", 0x10000},
+        {"CLONE_NEWNS", 0x20000},
+        {"CLONE_SYSVSEM", 0x40000},
+        {"CLONE_SETTLS", 0x80000},
+        {"CLONE_PARENT_SETTID", 0x100000},
+        {"CLONE_CHILD_CLEARTID", 0x200000},
+        {"CLONE_DETACHED", 0x400000},
+        {"CLONE_UNTRACED", 0x800000},
+        {"CLONE_CHILD_SETTID", 0x1000000},
+        {"CLONE_NEWCGROUP", 0x2000000},
+        {"CLONE_NEWUTS", 0x4000000},
+        {"CLONE_NEWIPC", 0x8000000},
+        {"CLONE_NEWUSER", 0x10000000},
+        {"CLONE_NEWPID", 0x20000000},
+        {"CLONE_NEWNET", 0x40000000},
+        {"CLONE_IO", 0x80000000},
+        {"FD_CLOEXEC", 1},
+        {"F_DUPFD", 0},
+        {"F_GETFD", 1},
+        {"F_SETFD", 2},
+        {"F_GETFL", 3},
+        {"F_SETFL", 4},
+        {"F_DUPFD_CLOEXEC", 1030},
+        {"RLIMIT_STACK", 3},
+        {"RLIMIT_NOFILE", 7},
+        {"GRND_NONBLOCK", 1},
+        {"GRND_RANDOM", 2},
+        {"EFD_CLOEXEC", 02000000},
+        {"EFD_NONBLOCK", 04000},
+    };
+    return table;
+}
+
+} // namespace
+
+std::size_t findCallEnd(std::string_view text, int depth) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::size_t skipped = skipOpaque(text, i);
+        if (skipped == std::string_view::npos) {
+            return skipped;
+        }
+        if (skipped != i) {
+            i = skipped - 1;
+            continue;
+        }
+        const char c = text[i];
+        if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (--depth == 0) {
+                return c == ')' ? i + 1 : std::string_view::npos;
+            }
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::vector<std::string_view> splitArgs(std::string_view args) {
+    std::vector<std::string_view> out;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::size_t skipped = skipOpaque(args, i);
+        if (skipped == std::string_view::npos) {
+            break;
+        }
+        if (skipped != i) {
+            i = skipped - 1;
+            continue;
+        }
+        const char c = args[i];
+        if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ')' || c == ']' || c == '}') {
+            --depth;
+        } else if (c == ',' && depth == 0) {
+            out.push_back(trim(args.substr(start, i - start)));
+            start = i + 1;
+        }
+    }
+    const std::string_view last = trim(args.substr(std::min(start, args.size())));
+    if (!last.empty() || !out.empty()) {
+        out.push_back(last);
+    }
+    return out;
+}
+
+std::optional<std::string> parseQuoted(std::string_view text, bool* truncated,
+                                       std::size_t* consumed) {
+    if (text.empty() || text[0] != '"') {
+        return std::nullopt;
+    }
+    std::string out;
+    std::size_t i = 1;
+    for (;;) {
+        if (i >= text.size()) {
+            return std::nullopt;
+        }
+        const char c = text[i++];
+        if (c == '"') {
+            break;
+        }
+        if (c != '\\') {
+            out.push_back(c);
+            continue;
+        }
+        if (i >= text.size()) {
+            return std::nullopt;
+        }
+        const char e = text[i++];
+        switch (e) {
+        case 'n':
+            out.push_back('\n');
+            break;
+        case 't':
+            out.push_back('\t');
+            break;
+        case 'r':
+            out.push_back('\r');
+            break;
+        case 'v':
+            out.push_back('\v');
+            break;
+        case 'f':
+            out.push_back('\f');
+            break;
+        case 'a':
+            out.push_back('\a');
+            break;
+        case 'b':
+            out.push_back('\b');
+            break;
+        case 'x': {
+            int v = 0;
+            int digits = 0;
+            while (digits < 2 && i < text.size() &&
+                   std::isxdigit(static_cast<unsigned char>(text[i]))) {
+                const char h = text[i++];
+                v = v * 16 +
+                    (std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
+                ++digits;
+            }
+            if (digits == 0) {
+                return std::nullopt;
+            }
+            out.push_back(static_cast<char>(v));
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7') {
+                int v = e - '0';
+                for (int k = 0; k < 2 && i < text.size() && text[i] >= '0' && text[i] <= '7'; ++k) {
+                    v = v * 8 + (text[i++] - '0');
+                }
+                out.push_back(static_cast<char>(v & 0xff));
+            } else {
+                out.push_back(e); // \\ \" \' and anything else stand for themselves
+            }
+        }
+    }
+    const bool dots = text.substr(i, 3) == "...";
+    if (truncated) {
+        *truncated = dots;
+    }
+    if (consumed) {
+        *consumed = i + (dots ? 3 : 0);
+    }
+    return out;
+}
+
+std::optional<std::uint64_t> parseNumber(std::string_view text) {
+    bool negative = false;
+    if (!text.empty() && text[0] == '-') {
+        negative = true;
+        text.remove_prefix(1);
+    }
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    unsigned base = 10;
+    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+        base = 16;
+        text.remove_prefix(2);
+    } else if (text.size() > 1 && text[0] == '0') {
+        base = 8;
+        text.remove_prefix(1);
+    }
+    std::uint64_t v = 0;
+    for (char c : text) {
+        unsigned d;
+        if (c >= '0' && c <= '9') {
+            d = static_cast<unsigned>(c - '0');
+        } else if (base == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+            d = static_cast<unsigned>((c | 0x20) - 'a' + 10);
+        } else {
+            return std::nullopt;
+        }
+        if (d >= base || v > (std::numeric_limits<std::uint64_t>::max() - d) / base) {
+            return std::nullopt;
+        }
+        v = v * base + d;
+    }
+    return negative ? ~v + 1 : v;
+}
+
+std::optional<std::uint64_t> argumentValue(std::string_view arg) {
+    arg = trim(arg);
+    // Drop a trailing comment ("0x7ffd /* 37 vars */") and a -y annotation ("3</etc/passwd>").
+    if (const auto c = arg.find(" /*"); c != std::string_view::npos) {
+        arg = trim(arg.substr(0, c));
+    }
+    if (const auto lt = arg.find('<');
+        lt != std::string_view::npos && lt > 0 && arg.back() == '>') {
+        arg = arg.substr(0, lt);
+    }
+    if (arg.empty()) {
+        return std::nullopt;
+    }
+    if (arg == "NULL") {
+        return 0;
+    }
+    if (auto n = parseNumber(arg)) {
+        return n;
+    }
+    std::uint64_t v = 0;
+    std::size_t start = 0;
+    while (start <= arg.size()) {
+        std::size_t bar = arg.find('|', start);
+        if (bar == std::string_view::npos) {
+            bar = arg.size();
+        }
+        const std::string_view part = arg.substr(start, bar - start);
+        if (auto n = parseNumber(part)) {
+            v |= *n;
+        } else if (auto it = constants().find(part); it != constants().end()) {
+            v |= it->second;
+        } else if (part.substr(0, 3) == "SIG") {
+            const auto sig = signalFromName(part);
+            if (!sig) {
+                return std::nullopt;
+            }
+            v |= static_cast<std::uint64_t>(*sig);
+        } else {
+            return std::nullopt;
+        }
+        start = bar + 1;
+    }
+    return v;
+}
+
+std::optional<ReturnValue> parseReturn(std::string_view text) {
+    text = trim(text);
+    ReturnValue r;
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    std::size_t space = text.find(' ');
+    const std::string_view first = text.substr(0, space);
+    const std::string_view rest =
+        space == std::string_view::npos ? std::string_view() : trim(text.substr(space + 1));
+    auto errnoOf = [](std::string_view s) -> std::optional<int> {
+        const std::string_view name = s.substr(0, s.find(' '));
+        return errnoFromName(name);
+    };
+    if (first == "?") {
+        if (rest.empty()) {
+            r.unfinished = true;
+            return r;
+        }
+        const auto e = errnoOf(rest);
+        if (!e) {
+            return std::nullopt;
+        }
+        r.value = -*e;
+        return r;
+    }
+    // "3</etc/passwd>" with -y: the number ends where the annotation starts.
+    std::string_view number = first;
+    if (const auto lt = number.find('<'); lt != std::string_view::npos) {
+        number = number.substr(0, lt);
+    }
+    const auto v = parseNumber(number);
+    if (!v) {
+        return std::nullopt;
+    }
+    r.value = static_cast<std::int64_t>(*v);
+    if (r.value == -1 && !rest.empty() && rest[0] == 'E') {
+        if (const auto e = errnoOf(rest)) {
+            r.value = -*e;
+        }
+    }
+    return r;
+}
+
+std::optional<std::int64_t> takeDuration(std::string_view* line) {
+    std::string_view s = trim(*line);
+    if (s.empty() || s.back() != '>') {
+        return std::nullopt;
+    }
+    const std::size_t lt = s.rfind('<');
+    if (lt == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::string_view inner = s.substr(lt + 1, s.size() - lt - 2);
+    const std::size_t dot = inner.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 >= inner.size()) {
+        return std::nullopt;
+    }
+    std::int64_t secs = 0;
+    for (char c : inner.substr(0, dot)) {
+        if (c < '0' || c > '9' || secs > 1'000'000'000) {
+            return std::nullopt;
+        }
+        secs = secs * 10 + (c - '0');
+    }
+    std::int64_t frac = 0;
+    int digits = 0;
+    for (char c : inner.substr(dot + 1)) {
+        if (c < '0' || c > '9' || digits >= 9) {
+            return std::nullopt;
+        }
+        frac = frac * 10 + (c - '0');
+        ++digits;
+    }
+    for (; digits < 9; ++digits) {
+        frac *= 10;
+    }
+    *line = trim(s.substr(0, lt));
+    return secs * 1'000'000'000 + frac;
+}
+
+} // namespace syscope::strace
