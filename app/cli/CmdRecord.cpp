@@ -18,6 +18,8 @@ namespace syscope::cli {
 
 namespace {
 
+constexpr int kTracerDone = SIGUSR2;
+
 // Opens the output file on first use, so that the default name can carry the traced pid.
 class RecordSink : public EventSink {
 public:
@@ -158,7 +160,7 @@ int record(std::span<char*> args) {
     // Signals go to this thread only; the tracer thread sees just its own wake signal.
     sigset_t handled;
     sigemptyset(&handled);
-    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, kTracerDone}) {
         sigaddset(&handled, s);
     }
     pthread_sigmask(SIG_BLOCK, &handled, nullptr);
@@ -173,17 +175,19 @@ int record(std::span<char*> args) {
 
     std::atomic<bool> done{false};
     TraceResult result;
+    const pthread_t mainThread = pthread_self();
     std::thread tracerThread([&] {
         result = tracer.run();
         done = true;
+        pthread_kill(mainThread, kTracerDone); // wake the loop below at once
     });
 
     int interrupts = 0;
     while (!done.load()) {
-        timespec tick{0, 50'000'000};
+        timespec tick{0, 100'000'000};
         siginfo_t info{};
         const int sig = sigtimedwait(&handled, &info, &tick);
-        if (sig <= 0) {
+        if (sig <= 0 || sig == kTracerDone) {
             continue;
         }
         if (sig == SIGINT && !options.command.empty() && interrupts++ == 0) {

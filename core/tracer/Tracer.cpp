@@ -32,6 +32,11 @@ constexpr int kErrnoMax = 4095;
 constexpr int kRestartSysCodes[] = {512, 513, 514, 516}; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
 constexpr int kRestartSyscallX86_64 = 219;
 constexpr int kRestartSyscallI386 = 0;
+constexpr int kRtSigreturnX86_64 = 15;
+constexpr int kRtSigreturnI386 = 173;
+constexpr int kEintr = 4;
+constexpr int kEnosys = 38;
+constexpr unsigned long long kUser32CodeSegment = 0x23; // cs of a 32-bit process
 constexpr unsigned long kCloneThread = 0x00010000;
 
 int wakeSignal() {
@@ -158,8 +163,7 @@ private:
         bool gone = false;        // detached; erase after this stop
         SyscallEvent pending;
         std::vector<EventString> pendingStrings;
-        std::int64_t lastRet = 0;
-        int lastNr = -1;
+        int interruptedNr = -1; // the last call that returned a restart code, until it restarts
     };
 
     bool launch(TraceResult& result);
@@ -168,8 +172,12 @@ private:
     void dispatch(pid_t tid, int status, TimeNs now);
     void onSyscallStop(Task& t, TimeNs now);
     void onSeccompStop(Task& t, TimeNs now);
-    void onEntry(Task& t, Arch arch, int nr, const std::uint64_t* args, TimeNs now, bool bySeccomp);
-    void onExit(Task& t, std::int64_t rval, TimeNs now);
+    void startCall(Task& t, TimeNs now);
+    void describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args, bool bySeccomp);
+    void describeFromRegisters(Task& t, const user_regs_struct& regs);
+    void describeStoppedTask(Task& t);
+    void completeCall(Task& t, std::int64_t rval, TimeNs now);
+    bool isInt80Site(Task& t, std::uint64_t rip);
     void onNewTask(Task& t, int event, TimeNs now);
     void onExec(Task& t, TimeNs now);
     void onEventStop(Task& t, int sig);
@@ -201,6 +209,12 @@ private:
     TimeNs m_lastFlush = 0;
     TimeNs m_detachDeadline = 0;
     std::unique_ptr<ProcessLauncher> m_launcher;
+    // Launched with the exec hook installed: entry stops cost no ptrace request (see
+    // onSyscallStop). Attached tasks take the PTRACE_GET_SYSCALL_INFO path at both stops.
+    bool m_fastStops = false;
+    std::uint64_t m_codeGeneration = 0; // bumped when any mapping changes
+    const SyscallTable* m_x86_64 = &SyscallTable::forArch(Arch::X86_64);
+    const SyscallTable* m_i386 = &SyscallTable::forArch(Arch::I386);
 };
 
 unsigned long Tracer::Session::ptraceOptions() const {
@@ -237,6 +251,17 @@ bool Tracer::Session::launch(TraceResult& result) {
     spec.noRandomize = m_opt.noRandomize;
     if (m_opt.seccomp) {
         spec.seccompProgram = buildSeccompProgram(m_opt.filter);
+        // Tracing everything: the filter only hooks exec, whose path and argv must be read at
+        // entry (after a successful exec the old memory is gone). That lets every other entry
+        // stop go without a ptrace request. Not for --user: seccomp would then need
+        // no_new_privs, which changes how set-uid programs run.
+        if (spec.seccompProgram.empty() && m_opt.user.empty()) {
+            std::string ignored;
+            if (auto execs = SyscallFilter::parse("execve,execveat", &ignored)) {
+                spec.seccompProgram = buildSeccompProgram(*execs);
+                m_fastStops = !spec.seccompProgram.empty();
+            }
+        }
     }
     if (m_opt.pinCpu) {
         const int cpu = sched_getcpu();
@@ -439,6 +464,7 @@ void Tracer::Session::dispatch(pid_t tid, int status, TimeNs now) {
     } else if (event == PTRACE_EVENT_EXEC) {
         onExec(t, now); // the execing thread now has the leader's tid, which is `tid` here
     } else if (event == PTRACE_EVENT_EXIT) {
+        describeStoppedTask(t);
         finishPendingAsUnfinished(t);
         resume(t);
     } else if (event == PTRACE_EVENT_STOP) {
@@ -461,6 +487,42 @@ Tracer::Session::Task& Tracer::Session::adoptUnknown(pid_t tid) {
 }
 
 void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
+    if (m_fastStops) {
+        // One ptrace request per syscall: the entry stop only takes the time; the exit stop
+        // reads number, arguments and result from the registers in one PTRACE_GETREGS.
+        if (!t.inSyscall) {
+            startCall(t, now);
+            resume(t);
+            return;
+        }
+        user_regs_struct regs{};
+        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) != 0) {
+            resume(t);
+            return;
+        }
+        // The kernel puts -ENOSYS in rax before an entry stop. A real ENOSYS return looks the
+        // same, so ask which stop this is; that also repairs any lost entry/exit pairing.
+        if (std::int64_t(regs.rax) == -kEnosys) {
+            __ptrace_syscall_info info{};
+            if (ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info) > 0 &&
+                info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+                if (t.entryBySeccomp) {
+                    resume(t); // kernels before 4.8: the seccomp stop came first
+                    return;
+                }
+                finishPendingAsUnfinished(t);
+                startCall(t, now);
+                resume(t);
+                return;
+            }
+        }
+        if (!t.described) {
+            describeFromRegisters(t, regs);
+        }
+        completeCall(t, std::int64_t(regs.rax), now);
+        resume(t);
+        return;
+    }
     __ptrace_syscall_info info{};
     const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
     if (n <= 0) {
@@ -468,39 +530,71 @@ void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
         return;
     }
     if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
-        const Arch arch = archFromAudit(info.arch, info.entry.nr);
-        onEntry(t, arch, int(info.entry.nr),
-                reinterpret_cast<const std::uint64_t*>(info.entry.args), now, false);
+        if (t.inSyscall && t.entryBySeccomp && int(info.entry.nr) == t.pending.nr) {
+            resume(t); // kernels before 4.8: the seccomp stop came first
+            return;
+        }
+        if (t.inSyscall) {
+            finishPendingAsUnfinished(t);
+        }
+        startCall(t, now);
+        describeCall(t, archFromAudit(info.arch, info.entry.nr), int(info.entry.nr),
+                     reinterpret_cast<const std::uint64_t*>(info.entry.args), false);
     } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
-        onExit(t, info.exit.rval, now);
+        if (!t.inSyscall) {
+            // An exit without its entry (we attached while the call was running): recover
+            // the number and arguments from the registers.
+            user_regs_struct regs{};
+            if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) == 0) {
+                const std::uint64_t args[6] = {regs.rdi, regs.rsi, regs.rdx,
+                                               regs.r10, regs.r8,  regs.r9};
+                startCall(t, now);
+                describeCall(t, archFromAudit(info.arch, regs.orig_rax), int(regs.orig_rax), args,
+                             false);
+            }
+        }
+        if (t.inSyscall) {
+            completeCall(t, info.exit.rval, now);
+        }
     }
     resume(t);
 }
 
 void Tracer::Session::onSeccompStop(Task& t, TimeNs now) {
-    t.seccompMode = true;
+    // The filter selects the user's syscalls: between them the task may run freely. (In fast
+    // mode it only hooks exec, and every syscall must still stop.)
+    t.seccompMode = !m_fastStops;
     __ptrace_syscall_info info{};
     const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
     if (n > 0 && info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
-        const Arch arch = archFromAudit(info.arch, info.seccomp.nr);
-        onEntry(t, arch, int(info.seccomp.nr),
-                reinterpret_cast<const std::uint64_t*>(info.seccomp.args), now, true);
+        // A task resumed with PTRACE_SYSCALL whose call the filter also selects reports the
+        // syscall-entry stop first and then this seccomp stop: one call, now described.
+        if (!t.inSyscall || t.entryBySeccomp) {
+            if (t.inSyscall) {
+                finishPendingAsUnfinished(t);
+            }
+            startCall(t, now);
+        }
+        t.entryBySeccomp = true;
+        describeCall(t, archFromAudit(info.arch, info.seccomp.nr), int(info.seccomp.nr),
+                     reinterpret_cast<const std::uint64_t*>(info.seccomp.args), true);
     }
     resume(t); // inSyscall is set: PTRACE_SYSCALL, so the exit stops
 }
 
-void Tracer::Session::onEntry(Task& t, Arch arch, int nr, const std::uint64_t* args, TimeNs now,
-                              bool bySeccomp) {
-    if (t.inSyscall) {
-        // Some kernels report a syscall-entry stop after the seccomp stop of the same call.
-        if (t.entryBySeccomp && !bySeccomp && t.pending.nr == nr) {
-            t.entryBySeccomp = false;
-            return;
-        }
-        finishPendingAsUnfinished(t);
-    }
+void Tracer::Session::startCall(Task& t, TimeNs now) {
     t.inSyscall = true;
-    t.entryBySeccomp = bySeccomp;
+    t.described = false;
+    t.ignoring = false;
+    t.entryBySeccomp = false;
+    t.pending.enter = now;
+    t.pending.flags = 0;
+    t.pendingStrings.clear();
+}
+
+void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args,
+                                   bool bySeccomp) {
+    t.described = true;
     const bool isExec = arch == Arch::I386 ? (nr == 11 || nr == 358) : (nr == 59 || nr == 322);
     // The launcher's own calls between its stop and exec are not the command's.
     t.ignoring = (t.phase == Phase::PreExec && !isExec) || !m_opt.filter.matches(arch, nr);
@@ -508,13 +602,11 @@ void Tracer::Session::onEntry(Task& t, Arch arch, int nr, const std::uint64_t* a
         return;
     }
     SyscallEvent& e = t.pending;
-    e.enter = now;
     e.exit = 0;
     e.pid = t.pid;
     e.tid = t.tid;
     e.nr = nr;
     e.arch = arch;
-    e.flags = 0;
     e.ret = 0;
     for (int i = 0; i < 6; ++i) {
         e.args[i] = arch == Arch::I386 ? (args[i] & 0xffffffffu) : args[i];
@@ -525,64 +617,100 @@ void Tracer::Session::onEntry(Task& t, Arch arch, int nr, const std::uint64_t* a
     if (bySeccomp) {
         e.flags |= EventFlag::Seccomp;
     }
+    // The kernel restarts an interrupted call either by running it again (after a signal
+    // handler with SA_RESTART, or after a stop) or through restart_syscall.
     const int restartNr = arch == Arch::I386 ? kRestartSyscallI386 : kRestartSyscallX86_64;
-    if (nr == restartNr || (isRestartCode(t.lastRet) && nr == t.lastNr)) {
+    if (nr == restartNr || nr == t.interruptedNr) {
         e.flags |= EventFlag::Restarted;
+        t.interruptedNr = -1;
     }
+    t.info = (arch == Arch::I386 ? m_i386 : m_x86_64)->lookup(nr);
     t.pendingStrings.clear();
-    if (const SyscallInfo* info = SyscallTable::forArch(arch).lookup(nr)) {
-        for (int i = 0; i < info->argCount && i < 6; ++i) {
-            if (info->args[i] != ArgKind::Path && info->args[i] != ArgKind::String) {
+    if (t.info) {
+        for (int i = 0; i < t.info->argCount && i < 6; ++i) {
+            if (t.info->args[i] != ArgKind::Path && t.info->args[i] != ArgKind::String) {
                 continue;
             }
-            TraceeString s = readTraceeString(t.tid, e.args[i], m_opt.maxStringBytes);
-            if (!s.ok) {
+            TraceeString str = readTraceeString(t.tid, e.args[i], m_opt.maxStringBytes);
+            if (!str.ok) {
                 continue;
             }
             EventString es;
             es.arg = std::uint8_t(i);
-            es.truncated = s.truncated;
-            es.bytes = std::move(s.bytes);
+            es.truncated = str.truncated;
+            es.bytes = std::move(str.bytes);
             t.pendingStrings.push_back(std::move(es));
         }
     }
 }
 
-void Tracer::Session::onExit(Task& t, std::int64_t rval, TimeNs now) {
-    if (!t.inSyscall) {
-        // An exit without its entry (we attached while the call was running): recover the
-        // number and arguments from the registers.
-        user_regs_struct regs{};
-        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) != 0) {
-            return;
-        }
-        const std::uint64_t args[6] = {regs.rdi, regs.rsi, regs.rdx, regs.r10, regs.r8, regs.r9};
-        onEntry(t, Arch::X86_64, int(regs.orig_rax), args, now, false);
-    }
+void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     t.inSyscall = false;
     t.entryBySeccomp = false;
-    if (t.ignoring) {
+    if (t.ignoring || !t.described) {
         t.ignoring = false;
         return;
     }
     SyscallEvent& e = t.pending;
     e.exit = now;
     e.ret = rval;
-    t.lastRet = rval;
-    t.lastNr = e.nr;
+    if (isRestartCode(rval)) {
+        t.interruptedNr = e.nr;
+    } else if (rval == -kEintr && (e.nr == kRtSigreturnX86_64 || e.nr == kRtSigreturnI386)) {
+        t.interruptedNr = -1; // the handler's return delivers EINTR: no restart follows
+    }
     emitEvent(t);
-    if (m_opt.trackMaps && !(rval < 0 && rval >= -kErrnoMax)) {
-        const SyscallInfo* info = SyscallTable::forArch(e.arch).lookup(e.nr);
+    if (m_opt.trackMaps && !(rval < 0 && rval >= -kErrnoMax) && t.info &&
+        t.info->hasBehaviour(SyscallBehaviour::ChangesMemoryMap)) {
+        ++m_codeGeneration; // code may have moved: re-check syscall instruction sites
         // A successful exec was already snapshotted at its exec event.
-        if (info && info->hasBehaviour(SyscallBehaviour::ChangesMemoryMap) &&
-            !info->hasBehaviour(SyscallBehaviour::Exec)) {
+        if (!t.info->hasBehaviour(SyscallBehaviour::Exec)) {
             snapshotProcess(t.pid, now, e.nr, false);
         }
     }
 }
 
+void Tracer::Session::describeFromRegisters(Task& t, const user_regs_struct& regs) {
+    const bool compat = regs.cs == kUser32CodeSegment || isInt80Site(t, regs.rip);
+    if (compat) {
+        const std::uint64_t args[6] = {regs.rbx, regs.rcx, regs.rdx, regs.rsi, regs.rdi, regs.rbp};
+        describeCall(t, Arch::I386, int(regs.orig_rax & 0xffffffff), args, false);
+    } else {
+        const std::uint64_t args[6] = {regs.rdi, regs.rsi, regs.rdx, regs.r10, regs.r8, regs.r9};
+        const Arch arch = (regs.orig_rax & kX32SyscallBit) ? Arch::X32 : Arch::X86_64;
+        describeCall(t, arch, int(regs.orig_rax), args, false);
+    }
+}
+
+void Tracer::Session::describeStoppedTask(Task& t) {
+    // In fast mode an entry is described only at its exit. A call that will never exit (the task
+    // is exiting, or we detach) is described from the registers while the task is stopped.
+    if (t.inSyscall && !t.described) {
+        user_regs_struct regs{};
+        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) == 0) {
+            describeFromRegisters(t, regs);
+        }
+    }
+}
+
+bool Tracer::Session::isInt80Site(Task& t, std::uint64_t rip) {
+    // rip points after the instruction that entered the kernel: `int $0x80` is CD 80, the
+    // 64-bit `syscall` is 0F 05. Sites are few per program, so they are remembered.
+    for (const auto& site : t.sites) {
+        if (site.rip == rip && site.generation == m_codeGeneration) {
+            return site.int80;
+        }
+    }
+    unsigned char bytes[2] = {0, 0};
+    readTraceeMemory(t.tid, rip - 2, bytes, 2);
+    const bool int80 = bytes[0] == 0xcd && bytes[1] == 0x80;
+    t.sites[t.nextSite] = {rip, m_codeGeneration, int80};
+    t.nextSite = (t.nextSite + 1) % t.sites.size();
+    return int80;
+}
+
 void Tracer::Session::finishPendingAsUnfinished(Task& t) {
-    if (t.inSyscall && !t.ignoring) {
+    if (t.inSyscall && t.described && !t.ignoring) {
         t.pending.flags |= EventFlag::Unfinished;
         t.pending.exit = 0;
         t.pending.ret = 0;
@@ -738,6 +866,7 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
 
 void Tracer::Session::resume(Task& t, int sig) {
     if (m_detaching) {
+        describeStoppedTask(t);
         finishPendingAsUnfinished(t);
         ptrace(PTRACE_DETACH, t.tid, nullptr, sig);
         ProcessEvent ev;

@@ -359,25 +359,33 @@ void TestTracer::attachErrors() {
 
 void TestTracer::matchesStrace_data() {
     QTest::addColumn<QString>("program");
-    QTest::newRow("threads") << QStringLiteral("threads");
-    QTest::newRow("forktree") << QStringLiteral("forktree");
-    QTest::newRow("vforkexec") << QStringLiteral("vforkexec");
-    QTest::newRow("untraced") << QStringLiteral("untraced");
-    QTest::newRow("paths") << QStringLiteral("paths");
-    QTest::newRow("segfault") << QStringLiteral("segfault");
-    QTest::newRow("int80") << QStringLiteral("int80");
+    // Calls whose count depends on timing (a futex wait happens only when the waiter is first).
+    QTest::addColumn<QStringList>("timingDependent");
+    QTest::newRow("threads") << QStringLiteral("threads") << QStringList{QStringLiteral("futex")};
+    QTest::newRow("forktree") << QStringLiteral("forktree") << QStringList{};
+    QTest::newRow("vforkexec") << QStringLiteral("vforkexec") << QStringList{};
+    QTest::newRow("untraced") << QStringLiteral("untraced") << QStringList{};
+    QTest::newRow("paths") << QStringLiteral("paths") << QStringList{};
+    QTest::newRow("segfault") << QStringLiteral("segfault") << QStringList{};
+    QTest::newRow("int80") << QStringLiteral("int80") << QStringList{};
+    QTest::newRow("exec_thread") << QStringLiteral("exec_thread") << QStringList{};
 }
 
 void TestTracer::matchesStrace() {
     QFETCH(QString, program);
+    QFETCH(QStringList, timingDependent);
     bool available = false;
-    const auto oracle = straceCounts({programPath(program.toStdString())}, &available);
+    auto oracle = straceCounts({programPath(program.toStdString())}, &available);
     if (!available) {
         QSKIP("strace is not installed");
     }
     TracedRun run;
     traceInto(run, launch(program.toStdString()));
-    const std::string diff = compareWithStrace(countCalls(run.store), oracle);
+    auto ours = countCalls(run.store);
+    for (const auto& name : timingDependent) {
+        QVERIFY(ours.erase(name.toStdString()) + oracle.erase(name.toStdString()) > 0);
+    }
+    const std::string diff = compareWithStrace(ours, oracle);
     QVERIFY2(diff.empty(), diff.c_str());
 }
 

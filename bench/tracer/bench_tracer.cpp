@@ -1,0 +1,132 @@
+// Tracer overhead: each workload runs untraced, under `syscope-cli record` and under
+// `strace -f -o /dev/null`, interleaved round by round so that the machine's noise hits all
+// three alike. Printed: medians and the ratio syscope/strace (goal: <= 0.9) per workload, once
+// with everything pinned to one CPU (taskset) and once unpinned, as users run it; and
+// `--filter openat` on the getppid loop against untraced (goal: <= 3x).
+//
+//   bench_tracer [--rounds N] [--scale F]
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+double now() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+// Runs argv with stdout/stderr to /dev/null; returns seconds, or -1 on failure.
+double timeRun(const std::vector<std::string>& argv) {
+    std::vector<char*> cargv;
+    for (const auto& a : argv) {
+        cargv.push_back(const_cast<char*>(a.c_str()));
+    }
+    cargv.push_back(nullptr);
+    std::fflush(stdout); // or the child's freopen would write our buffer again
+    const double start = now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (freopen("/dev/null", "w", stdout) == nullptr ||
+            freopen("/dev/null", "w", stderr) == nullptr) {
+            _exit(126);
+        }
+        execvp(cargv[0], cargv.data());
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    const double elapsed = now() - start;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? elapsed : -1;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+struct Workload {
+    const char* name;
+    long iterations;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    int rounds = 5;
+    double scale = 1.0;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--rounds") && i + 1 < argc) {
+            rounds = std::atoi(argv[++i]);
+        } else if (!std::strcmp(argv[i], "--scale") && i + 1 < argc) {
+            scale = std::atof(argv[++i]);
+        } else {
+            std::fprintf(stderr, "usage: bench_tracer [--rounds N] [--scale F]\n");
+            return 2;
+        }
+    }
+    const std::string workload = SYSCOPE_BENCH_WORKLOAD;
+    const std::string cli = SYSCOPE_BENCH_CLI;
+    const std::string trace = "/tmp/syscope-bench-" + std::to_string(getpid()) + ".syscope";
+    if (timeRun({"strace", "-V"}) < 0) {
+        std::fprintf(stderr, "bench_tracer: strace is not installed\n");
+        return 1;
+    }
+    const Workload workloads[] = {{"getppid", 100000},
+                                  {"readwrite", 50000},
+                                  {"openclose", 50000},
+                                  {"threads", 100000},
+                                  {"fork", 1000}};
+    std::printf("tracer overhead, %d interleaved rounds, medians in ms\n", rounds);
+    for (const bool pinned : {true, false}) {
+        std::printf("\n%s\n", pinned ? "tracer and tracee on one CPU (taskset -c 0 for every run)"
+                                     : "unpinned (as users run it; syscope pins itself and a "
+                                       "launched command to one CPU by default)");
+        std::printf("%-10s %10s %10s %10s %16s %14s\n", "workload", "untraced", "syscope", "strace",
+                    "syscope/strace", "syscope/untr.");
+        for (const auto& w : workloads) {
+            const std::string n = std::to_string(long(double(w.iterations) * scale));
+            std::vector<std::string> prefix;
+            if (pinned) {
+                prefix = {"taskset", "-c", "0"};
+            }
+            auto with = [&](std::vector<std::string> tail) {
+                std::vector<std::string> v = prefix;
+                v.insert(v.end(), tail.begin(), tail.end());
+                return v;
+            };
+            std::vector<double> base, ours, theirs;
+            for (int r = 0; r < rounds; ++r) {
+                base.push_back(timeRun(with({workload, w.name, n})));
+                ours.push_back(
+                    timeRun(with({cli, "record", "-q", "-o", trace, "--", workload, w.name, n})));
+                theirs.push_back(
+                    timeRun(with({"strace", "-f", "-o", "/dev/null", workload, w.name, n})));
+            }
+            const double b = median(base), o = median(ours), s = median(theirs);
+            std::printf("%-10s %10.1f %10.1f %10.1f %15.2fx %13.2fx\n", w.name, b * 1e3, o * 1e3,
+                        s * 1e3, o / s, o / b);
+            std::fflush(stdout);
+        }
+    }
+    // Filtered tracing: seccomp lets the unselected getppid calls run without stopping.
+    const std::string n = std::to_string(long(100000 * scale));
+    std::vector<double> base, filtered;
+    for (int r = 0; r < rounds; ++r) {
+        base.push_back(timeRun({workload, "getppid", n}));
+        filtered.push_back(timeRun({cli, "record", "-q", "-o", trace, "--filter", "openat", "--",
+                                    workload, "getppid", n}));
+    }
+    std::printf("\n--filter openat on the getppid loop: untraced %.1f ms, syscope %.1f ms: %.2fx "
+                "(goal <= 3x)\n",
+                median(base) * 1e3, median(filtered) * 1e3, median(filtered) / median(base));
+    unlink(trace.c_str());
+    return 0;
+}
