@@ -198,6 +198,94 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
         }
         return true;
     }
+    if (name == "mremap") {
+        for (int i = 0; i < 4; ++i) {
+            append(out, arg(i));
+        }
+        if (c.raw(3) & 2) { // MREMAP_FIXED: the new address is used
+            append(out, arg(4));
+        }
+        return true;
+    }
+    if (name == "shmget" || name == "semget" || name == "msgget") {
+        append(out, c.raw(0) == 0 ? std::string("IPC_PRIVATE") : xlat::hex(c.raw(0)));
+        for (int i = 1; i < info.argCount; ++i) {
+            append(out, arg(i));
+        }
+        return true;
+    }
+    if (name == "setsockopt" || name == "getsockopt") {
+        append(out, arg(0));
+        append(out, arg(1));
+        append(out, xlat::socketOption(c.raw(1), c.raw(2)));
+        append(out, arg(3));
+        append(out, arg(4));
+        return true;
+    }
+    if (name == "ioctl") {
+        append(out, arg(0));
+        append(out, xlat::ioctlRequest(c.raw(1)));
+        append(out, arg(2));
+        return true;
+    }
+    if (name == "ptrace") {
+        const std::uint64_t req = c.raw(0);
+        append(out, arg(0));
+        if (req == 0) { // PTRACE_TRACEME
+            return true;
+        }
+        append(out, arg(1));
+        if (req == 16 || req == 8 || req == 0x4207) { // ATTACH, KILL, INTERRUPT take only a pid
+            return true;
+        }
+        append(out, arg(2));
+        // CONT, SYSCALL, SINGLESTEP, DETACH, SYSEMU*, LISTEN: the data is a signal to deliver.
+        if (req == 7 || req == 24 || req == 9 || req == 17 || req == 31 || req == 32 ||
+            req == 0x4208) {
+            append(out,
+                   c.asInt(3) == 0 ? std::string("0") : signalName(static_cast<int>(c.asInt(3))));
+        } else {
+            append(out, arg(3));
+        }
+        return true;
+    }
+    if (name == "ustat") {
+        const std::uint64_t dev = c.raw(0);
+        append(out,
+               "makedev(" + xlat::hex((dev >> 8) & 0xfff) + ", " + xlat::hex(dev & 0xff) + ")");
+        append(out, arg(1));
+        return true;
+    }
+    if (name == "signal") { // i386
+        append(out, arg(0));
+        const std::uint64_t h = c.raw(1);
+        append(out, h == 0   ? std::string("SIG_DFL")
+                    : h == 1 ? std::string("SIG_IGN")
+                             : xlat::hex(h));
+        return true;
+    }
+    if (name == "ssetmask") { // i386
+        append(out, xlat::sigmask(c.raw(0), 32));
+        return true;
+    }
+    if (name == "sigsuspend" && c.compat) { // i386: only the mask (third argument) matters
+        append(out, xlat::sigmask(c.raw(2), 32));
+        return true;
+    }
+    if (name == "_llseek") { // i386: fd, offset_high, offset_low, result, whence
+        append(out, arg(0));
+        append(out, std::to_string(static_cast<std::int64_t>((c.raw(1) << 32) | c.raw(2))));
+        append(out, formatPointer(c.raw(3)));
+        append(out, arg(4));
+        return true;
+    }
+    if (name == "mmap2") { // i386: the offset is in pages
+        for (int i = 0; i < 5; ++i) {
+            append(out, arg(i));
+        }
+        append(out, xlat::hex(c.raw(5) << 12));
+        return true;
+    }
     if (name == "socket" || name == "socketpair") {
         append(out, arg(0));
         append(out, arg(1));

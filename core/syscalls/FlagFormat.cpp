@@ -471,6 +471,119 @@ constexpr Named kSeals[] = {{1, "F_SEAL_SEAL"},
                             {8, "F_SEAL_WRITE"},
                             {16, "F_SEAL_FUTURE_WRITE"}};
 
+constexpr Named kMempolicyModes[] = {{0, "MPOL_DEFAULT"}, {1, "MPOL_PREFERRED"},
+                                     {2, "MPOL_BIND"},    {3, "MPOL_INTERLEAVE"},
+                                     {4, "MPOL_LOCAL"},   {5, "MPOL_PREFERRED_MANY"}};
+constexpr Named kMempolicyFlags[] = {{0x8000, "MPOL_F_STATIC_NODES"},
+                                     {0x4000, "MPOL_F_RELATIVE_NODES"},
+                                     {0x2000, "MPOL_F_NUMA_BALANCING"}};
+constexpr Named kMbindFlags[] = {
+    {1, "MPOL_MF_STRICT"}, {2, "MPOL_MF_MOVE"}, {4, "MPOL_MF_MOVE_ALL"}};
+constexpr Named kSyncFileRange[] = {{1, "SYNC_FILE_RANGE_WAIT_BEFORE"},
+                                    {2, "SYNC_FILE_RANGE_WRITE"},
+                                    {4, "SYNC_FILE_RANGE_WAIT_AFTER"}};
+constexpr Named kSockOptSocket[] = {
+    {1, "SO_DEBUG"},
+    {2, "SO_REUSEADDR"},
+    {3, "SO_TYPE"},
+    {4, "SO_ERROR"},
+    {5, "SO_DONTROUTE"},
+    {6, "SO_BROADCAST"},
+    {7, "SO_SNDBUF"},
+    {8, "SO_RCVBUF"},
+    {9, "SO_KEEPALIVE"},
+    {10, "SO_OOBINLINE"},
+    {11, "SO_NO_CHECK"},
+    {12, "SO_PRIORITY"},
+    {13, "SO_LINGER"},
+    {14, "SO_BSDCOMPAT"},
+    {15, "SO_REUSEPORT"},
+    {16, "SO_PASSCRED"},
+    {17, "SO_PEERCRED"},
+    {18, "SO_RCVLOWAT"},
+    {19, "SO_SNDLOWAT"},
+    {20, "SO_RCVTIMEO_OLD"},
+    {21, "SO_SNDTIMEO_OLD"},
+    {25, "SO_BINDTODEVICE"},
+    {26, "SO_ATTACH_FILTER"},
+    {27, "SO_DETACH_FILTER"},
+    {28, "SO_PEERNAME"},
+    {29, "SO_TIMESTAMP_OLD"},
+    {30, "SO_ACCEPTCONN"},
+    {31, "SO_PEERSEC"},
+    {32, "SO_SNDBUFFORCE"},
+    {33, "SO_RCVBUFFORCE"},
+    {34, "SO_PASSSEC"},
+    {36, "SO_MARK"},
+    {38, "SO_PROTOCOL"},
+    {39, "SO_DOMAIN"},
+    {40, "SO_RXQ_OVFL"},
+    {46, "SO_BUSY_POLL"},
+    {47, "SO_MAX_PACING_RATE"},
+    {49, "SO_INCOMING_CPU"},
+    {59, "SO_PEERGROUPS"},
+    {60, "SO_ZEROCOPY"},
+};
+constexpr Named kSockOptIp[] = {
+    {1, "IP_TOS"},
+    {2, "IP_TTL"},
+    {3, "IP_HDRINCL"},
+    {4, "IP_OPTIONS"},
+    {5, "IP_ROUTER_ALERT"},
+    {6, "IP_RECVOPTS"},
+    {7, "IP_RETOPTS"},
+    {8, "IP_PKTINFO"},
+    {9, "IP_PKTOPTIONS"},
+    {10, "IP_MTU_DISCOVER"},
+    {11, "IP_RECVERR"},
+    {12, "IP_RECVTTL"},
+    {13, "IP_RECVTOS"},
+    {14, "IP_MTU"},
+    {15, "IP_FREEBIND"},
+    {32, "IP_MULTICAST_IF"},
+    {33, "IP_MULTICAST_TTL"},
+    {34, "IP_MULTICAST_LOOP"},
+    {35, "IP_ADD_MEMBERSHIP"},
+    {36, "IP_DROP_MEMBERSHIP"},
+};
+constexpr Named kSockOptTcp[] = {
+    {1, "TCP_NODELAY"},
+    {2, "TCP_MAXSEG"},
+    {3, "TCP_CORK"},
+    {4, "TCP_KEEPIDLE"},
+    {5, "TCP_KEEPINTVL"},
+    {6, "TCP_KEEPCNT"},
+    {7, "TCP_SYNCNT"},
+    {8, "TCP_LINGER2"},
+    {9, "TCP_DEFER_ACCEPT"},
+    {10, "TCP_WINDOW_CLAMP"},
+    {11, "TCP_INFO"},
+    {12, "TCP_QUICKACK"},
+    {13, "TCP_CONGESTION"},
+    {14, "TCP_MD5SIG"},
+    {18, "TCP_THIN_LINEAR_TIMEOUTS"},
+    {23, "TCP_FASTOPEN"},
+    {30, "TCP_FASTOPEN_CONNECT"},
+    {31, "TCP_ULP"},
+};
+constexpr Named kIoctlDirs[] = {
+    {0, "_IOC_NONE"}, {1, "_IOC_WRITE"}, {2, "_IOC_READ"}, {3, "_IOC_READ|_IOC_WRITE"}};
+constexpr Named kIoctls[] = {
+    {0x5401, "TCGETS"},       {0x5402, "TCSETS"},         {0x5403, "TCSETSW"},
+    {0x5404, "TCSETSF"},      {0x5405, "TCGETA"},         {0x5406, "TCSETA"},
+    {0x5407, "TCSETAW"},      {0x5408, "TCSETAF"},        {0x5409, "TCSBRK"},
+    {0x540A, "TCXONC"},       {0x540B, "TCFLSH"},         {0x540C, "TIOCEXCL"},
+    {0x540D, "TIOCNXCL"},     {0x540E, "TIOCSCTTY"},      {0x540F, "TIOCGPGRP"},
+    {0x5410, "TIOCSPGRP"},    {0x5411, "TIOCOUTQ"},       {0x5412, "TIOCSTI"},
+    {0x5413, "TIOCGWINSZ"},   {0x5414, "TIOCSWINSZ"},     {0x5415, "TIOCMGET"},
+    {0x5416, "TIOCMBIS"},     {0x5417, "TIOCMBIC"},       {0x5418, "TIOCMSET"},
+    {0x541B, "FIONREAD"},     {0x541C, "TIOCLINUX"},      {0x541D, "TIOCCONS"},
+    {0x5420, "TIOCPKT"},      {0x5421, "FIONBIO"},        {0x5422, "TIOCNOTTY"},
+    {0x5423, "TIOCSETD"},     {0x5424, "TIOCGETD"},       {0x5429, "TIOCGSID"},
+    {0x5450, "FIONCLEX"},     {0x5451, "FIOCLEX"},        {0x5452, "FIOASYNC"},
+    {0x80045430, "TIOCGPTN"}, {0x40045431, "TIOCSPTLCK"}, {0x5441, "TIOCGPTPEER"},
+};
+
 // A value that does not name anything, in the style strace uses for the given table:
 // hex for most, decimal for a few (prctl options, epoll_ctl operations).
 std::string unknownValue(std::uint64_t v, std::string_view prefix, bool decimal) {
@@ -826,11 +939,83 @@ std::string flagArg(FlagSet set, std::uint64_t v) {
         return flags(v32, kXattrFlags);
     case FlagSet::EpollCreateFlags:
         return flags(v32, kEpollCreate);
+    case FlagSet::MempolicyMode: {
+        std::string out = value(v32 & 0xff, kMempolicyModes, "MPOL_");
+        std::uint64_t rest = v32 & ~std::uint64_t{0xff};
+        return rest ? out + '|' + flags(rest, kMempolicyFlags) : out;
+    }
+    case FlagSet::MbindFlags:
+        return flags(v32, kMbindFlags);
+    case FlagSet::SyncFileRangeFlags:
+        return flags(v32, kSyncFileRange);
     case FlagSet::RebootMagic:
     case FlagSet::Count_:
         break;
     }
     return hex(v);
+}
+
+std::string socketOption(std::uint64_t level, std::uint64_t name) {
+    name &= 0xffffffffu;
+    std::span<const Named> table;
+    std::string_view prefix;
+    switch (level & 0xffffffffu) {
+    case 0:
+        table = kSockOptIp;
+        prefix = "IP_";
+        break;
+    case 1:
+        table = kSockOptSocket;
+        prefix = "SO_";
+        break;
+    case 6:
+        table = kSockOptTcp;
+        prefix = "TCP_";
+        break;
+    default:
+        return std::to_string(static_cast<std::int32_t>(name));
+    }
+    std::string_view n = lookup(name, table);
+    return n.empty() ? unknownValue(name, prefix, true) : std::string(n);
+}
+
+std::string ioctlRequest(std::uint64_t v) {
+    v &= 0xffffffffu;
+    std::string_view n = lookup(v, kIoctls);
+    if (!n.empty()) {
+        return std::string(n);
+    }
+    const std::uint64_t dir = (v >> 30) & 3;
+    const std::uint64_t type = (v >> 8) & 0xff;
+    const std::uint64_t nr = v & 0xff;
+    const std::uint64_t size = (v >> 16) & 0x3fff;
+    return "_IOC(" + std::string(lookup(dir, kIoctlDirs)) + ", " + hex(type) + ", " + hex(nr) +
+           ", " + hex(size) + ")";
+}
+
+std::string sigmask(std::uint64_t v, int bits) {
+    int set = 0;
+    for (int b = 0; b < bits; ++b) {
+        set += (v >> b) & 1;
+    }
+    std::string out;
+    if (set * 2 > bits) {
+        out = "~";
+        v = ~v;
+    }
+    out += '[';
+    bool first = true;
+    for (int b = 0; b < bits; ++b) {
+        if ((v >> b) & 1) {
+            if (!first) {
+                out += ' ';
+            }
+            first = false;
+            std::string name = signalName(b + 1);
+            out += name.substr(0, 3) == "SIG" ? name.substr(3) : name;
+        }
+    }
+    return out + ']';
 }
 
 std::string fcntlSeals(std::uint64_t v) {

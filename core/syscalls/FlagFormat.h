@@ -43,6 +43,10 @@ std::string fcntlCommand(std::uint64_t v);
 std::string fdFlags(std::uint64_t v);
 std::string futexOp(std::uint64_t v);
 std::string fcntlSeals(std::uint64_t v);
+std::string socketOption(std::uint64_t level, std::uint64_t name);
+std::string ioctlRequest(std::uint64_t v);
+// "[HUP INT]", or "~[...]" when more than half of the `bits` signals are set.
+std::string sigmask(std::uint64_t v, int bits);
 
 // Everything else that a FlagSet names.
 std::string flagArg(FlagSet set, std::uint64_t v);

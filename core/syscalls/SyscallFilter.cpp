@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <regex>
 
 namespace syscope {
@@ -259,58 +260,59 @@ std::string SyscallFilter::toString() const {
     }
     // For each name (in x86_64, then i386, then x32 table order), which arches have it and
     // which of them trace it; a name traced everywhere it exists is written bare.
-    auto listFor = [&](bool wanted) {
-        std::vector<std::string> names;
-        std::vector<std::string_view> seen;
-        for (Arch a : kArches) {
-            for (const SyscallInfo& info : SyscallTable::forArch(a).all()) {
-                if (std::find(seen.begin(), seen.end(), info.name) != seen.end()) {
-                    continue;
-                }
-                seen.push_back(info.name);
-                bool has[3] = {};
-                bool traced[3] = {};
-                bool allHave = true;
-                bool anyTraced = false;
-                for (Arch b : kArches) {
-                    const SyscallTable& t = SyscallTable::forArch(b);
-                    std::optional<int> nr = t.numberOf(info.name);
-                    std::size_t k = archIndex(b);
-                    has[k] = nr.has_value();
-                    if (has[k]) {
-                        // A name can occur twice in one table (x32); all its numbers count.
-                        bool all = true;
-                        for (const SyscallInfo& r : t.all()) {
-                            if (r.name == info.name && matches(b, r.nr) != wanted) {
-                                all = false;
-                            }
-                        }
-                        traced[k] = all;
-                        allHave = allHave && all;
-                        anyTraced = anyTraced || all;
-                    }
-                }
-                if (!anyTraced) {
-                    continue;
-                }
-                if (allHave) {
-                    names.emplace_back(info.name);
-                    continue;
-                }
-                static constexpr std::string_view kSuffix[3] = {"@64", "@32", "@x32"};
-                for (std::size_t k = 0; k < 3; ++k) {
-                    if (has[k] && traced[k]) {
-                        names.push_back(std::string(info.name) + std::string(kSuffix[k]));
-                    }
-                }
+    struct NameNumbers {
+        std::string_view name;
+        std::vector<int> numbers[kArchCount];
+    };
+    std::vector<NameNumbers> byName;
+    std::map<std::string_view, std::size_t> index;
+    for (Arch a : kArches) {
+        for (const SyscallInfo& info : SyscallTable::forArch(a).all()) {
+            auto [it, inserted] = index.emplace(info.name, byName.size());
+            if (inserted) {
+                byName.push_back({info.name, {}});
             }
+            byName[it->second].numbers[archIndex(a)].push_back(info.nr);
         }
+    }
+    auto listFor = [&](bool wanted) {
+        static constexpr std::string_view kSuffix[kArchCount] = {"@64", "@32", "@x32"};
         std::string out;
-        for (const std::string& n : names) {
+        auto add = [&](std::string_view name, std::string_view suffix) {
             if (!out.empty()) {
                 out += ',';
             }
-            out += n;
+            out += name;
+            out += suffix;
+        };
+        for (const NameNumbers& n : byName) {
+            bool traced[kArchCount] = {};
+            bool allHave = true;
+            bool anyTraced = false;
+            for (Arch a : kArches) {
+                const auto& nrs = n.numbers[archIndex(a)];
+                if (nrs.empty()) {
+                    continue;
+                }
+                // A name can occur twice in one table (x32); all its numbers count.
+                bool all = std::all_of(nrs.begin(), nrs.end(),
+                                       [&](int nr) { return matches(a, nr) == wanted; });
+                traced[archIndex(a)] = all;
+                allHave = allHave && all;
+                anyTraced = anyTraced || all;
+            }
+            if (!anyTraced) {
+                continue;
+            }
+            if (allHave) {
+                add(n.name, {});
+                continue;
+            }
+            for (Arch a : kArches) {
+                if (traced[archIndex(a)]) {
+                    add(n.name, kSuffix[archIndex(a)]);
+                }
+            }
         }
         return out;
     };

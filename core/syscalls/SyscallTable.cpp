@@ -244,7 +244,10 @@ std::string_view flagSetName(FlagSet set) {
                                                   "epoll-create-flags",
                                                   "statx-flags",
                                                   "faccessat2-flags",
-                                                  "fcntl-fd-flags"};
+                                                  "fcntl-fd-flags",
+                                                  "mempolicy-mode",
+                                                  "mbind-flags",
+                                                  "sync-file-range-flags"};
     static_assert(std::size(kNames) == static_cast<std::size_t>(FlagSet::Count_));
     auto k = static_cast<std::size_t>(set);
     return k < std::size(kNames) ? kNames[k] : std::string_view("unknown");

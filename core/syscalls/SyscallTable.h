@@ -103,6 +103,9 @@ enum class FlagSet : std::uint8_t {
     StatxFlags,       // AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH...
     Faccessat2Flags,  // AT_SYMLINK_NOFOLLOW|AT_EACCESS|AT_EMPTY_PATH
     FcntlFdFlags,     // FD_CLOEXEC
+    MempolicyMode,    // MPOL_DEFAULT...
+    MbindFlags,       // MPOL_MF_*
+    SyncFileRangeFlags,
     Count_
 };
 

@@ -1,0 +1,197 @@
+// syscope-cli syscalls: the syscall table as syscope knows it (number, name, argument kinds,
+// classes, behaviour), for terminals and scripts. Issue 8 adds the glibc wrapper and the kernel
+// handler later: they become more columns of the same rows.
+#include "ArgParser.h"
+#include "Command.h"
+
+#include "syscalls/SyscallFilter.h"
+#include "syscalls/SyscallTable.h"
+#include "util/JsonWriter.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+namespace syscope::cli {
+namespace {
+
+std::optional<Arch> parseArch(const std::string& text) {
+    if (text == "x86_64" || text == "64") {
+        return Arch::X86_64;
+    }
+    if (text == "i386" || text == "32") {
+        return Arch::I386;
+    }
+    if (text == "x32") {
+        return Arch::X32;
+    }
+    return std::nullopt;
+}
+
+// "openat" or "257" or "0x101"; nullopt when the text is neither a known name nor a number.
+std::optional<int> resolve(const SyscallTable& table, const std::string& text) {
+    if (auto nr = table.numberOf(text)) {
+        return nr;
+    }
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    char* end = nullptr;
+    errno = 0;
+    const long long v = std::strtoll(text.c_str(), &end, 0);
+    if (errno != 0 || *end != '\0' || v < 0 || v > 0x7fffffff) {
+        return std::nullopt;
+    }
+    return static_cast<int>(v);
+}
+
+std::string argumentText(const SyscallInfo& info) {
+    std::string out;
+    for (int i = 0; i < info.argCount; ++i) {
+        if (i > 0) {
+            out += ", ";
+        }
+        const ArgKind kind = info.args[std::size_t(i)];
+        out += argKindName(kind);
+        if (kind == ArgKind::Flags) {
+            out += '(';
+            out += flagSetName(info.flagSets[std::size_t(i)]);
+            out += ')';
+        }
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string_view>& names) {
+    std::string out;
+    for (auto n : names) {
+        if (!out.empty()) {
+            out += ',';
+        }
+        out += n;
+    }
+    return out.empty() ? "-" : out;
+}
+
+void printText(Arch arch, const std::vector<const SyscallInfo*>& rows) {
+    // x32 numbers carry __X32_SYSCALL_BIT (0x40000000), which needs ten digits.
+    const int width = arch == Arch::X32 ? 10 : 4;
+    std::printf("%*s  %-24s %-56s %-18s %s\n", width, "NR", "NAME", "ARGUMENTS", "CLASSES",
+                "BEHAVIOUR");
+    for (const SyscallInfo* info : rows) {
+        const int nr = arch == Arch::X32 ? (info->nr | kX32SyscallBit) : info->nr;
+        std::printf("%*d  %-24.*s %-56s %-18s %s\n", width, nr, int(info->name.size()),
+                    info->name.data(), argumentText(*info).c_str(),
+                    joined(classNames(info->classes)).c_str(),
+                    joined(behaviourNames(info->behaviour)).c_str());
+    }
+}
+
+void printJson(Arch arch, const std::vector<const SyscallInfo*>& rows) {
+    JsonWriter json(std::cout, true);
+    json.beginArray();
+    for (const SyscallInfo* info : rows) {
+        json.beginObject();
+        json.field("nr", arch == Arch::X32 ? (info->nr | kX32SyscallBit) : info->nr);
+        json.field("name", info->name);
+        json.field("arch", archName(arch));
+        json.key("args").beginArray();
+        for (int i = 0; i < info->argCount; ++i) {
+            json.beginObject();
+            json.field("kind", argKindName(info->args[std::size_t(i)]));
+            if (info->args[std::size_t(i)] == ArgKind::Flags) {
+                json.field("set", flagSetName(info->flagSets[std::size_t(i)]));
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.key("classes").beginArray();
+        for (auto c : classNames(info->classes)) {
+            json.value(c);
+        }
+        json.endArray();
+        json.key("flags").beginArray();
+        for (auto b : behaviourNames(info->behaviour)) {
+            json.value(b);
+        }
+        json.endArray();
+        json.endObject();
+    }
+    json.endArray();
+    std::cout << '\n';
+}
+
+int runSyscalls(std::span<char*> args) {
+    bool json = false;
+    Arch arch = Arch::X86_64;
+    std::string filterText;
+    ArgParser parser("syscalls", "[--json] [--arch x86_64|i386|x32] [--filter SET] [NAME|NUMBER]",
+                     "Prints syscope's syscall table: number, name, argument kinds, classes\n"
+                     "(strace's %file, %desc, ... sets) and behaviour, or the row of one syscall.");
+    parser.flag("json", 'j', "print a JSON array instead of a table", &json);
+    parser.option("arch", 'a', "ARCH", "table to show: x86_64 (default), i386 or x32",
+                  [&](const std::string& v) {
+                      auto a = parseArch(v);
+                      if (a) {
+                          arch = *a;
+                      }
+                      return a.has_value();
+                  });
+    parser.option("filter", 'f', "SET",
+                  "only the syscalls of a strace-like set, e.g. %file or '!%memory'",
+                  [&](const std::string& v) {
+                      filterText = v;
+                      return true;
+                  });
+    if (!parser.parse(args)) {
+        return kExitUsage;
+    }
+    if (parser.helpRequested()) {
+        parser.printHelp();
+        return 0;
+    }
+    if (parser.positional().size() > 1 || !parser.rest().empty()) {
+        return parser.usageError("expects at most one NAME or NUMBER");
+    }
+
+    const SyscallTable& table = SyscallTable::forArch(arch);
+    std::vector<const SyscallInfo*> rows;
+    if (!parser.positional().empty()) {
+        const std::string& what = parser.positional().front();
+        const std::optional<int> nr = resolve(table, what);
+        const SyscallInfo* info = nr ? table.lookup(*nr) : nullptr;
+        if (!info) {
+            std::fprintf(stderr, "syscope-cli syscalls: no syscall '%s' in the %s table\n",
+                         what.c_str(), archName(arch));
+            return kExitFailure;
+        }
+        rows.push_back(info);
+    } else {
+        std::optional<SyscallFilter> filter = SyscallFilter::everything();
+        if (!filterText.empty()) {
+            std::string error;
+            filter = SyscallFilter::parse(filterText, &error);
+            if (!filter) {
+                return parser.usageError("--filter: " + error);
+            }
+        }
+        for (const SyscallInfo& info : table.all()) {
+            if (filter->matches(arch, info.nr)) {
+                rows.push_back(&info);
+            }
+        }
+    }
+    if (json) {
+        printJson(arch, rows);
+    } else {
+        printText(arch, rows);
+    }
+    return 0;
+}
+
+const CommandRegistration
+    registration("syscalls", "print the syscall table (names, arguments, classes)", runSyscalls);
+
+} // namespace
+} // namespace syscope::cli

@@ -1,0 +1,140 @@
+// errno and signal names as strace prints them.
+#include "syscalls/Errno.h"
+#include "syscalls/Signals.h"
+
+#include <QTest>
+
+using namespace syscope;
+
+class TestErrnoSignals : public QObject {
+    Q_OBJECT
+
+private slots:
+    void errnos_data() {
+        QTest::addColumn<int>("number");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("EPERM") << 1 << QStringLiteral("EPERM")
+                               << QStringLiteral("Operation not permitted");
+        QTest::newRow("ENOENT") << 2 << QStringLiteral("ENOENT")
+                                << QStringLiteral("No such file or directory");
+        QTest::newRow("EAGAIN") << 11 << QStringLiteral("EAGAIN")
+                                << QStringLiteral("Resource temporarily unavailable");
+        QTest::newRow("EDEADLK") << 35 << QStringLiteral("EDEADLK")
+                                 << QStringLiteral("Resource deadlock avoided");
+        QTest::newRow("ENOSYS") << 38 << QStringLiteral("ENOSYS")
+                                << QStringLiteral("Function not implemented");
+        QTest::newRow("EOPNOTSUPP")
+            << 95 << QStringLiteral("EOPNOTSUPP") << QStringLiteral("Operation not supported");
+        QTest::newRow("EHWPOISON") << 133 << QStringLiteral("EHWPOISON")
+                                   << QStringLiteral("Memory page has hardware error");
+        QTest::newRow("ERESTARTSYS") << 512 << QStringLiteral("ERESTARTSYS")
+                                     << QStringLiteral("To be restarted if SA_RESTART is set");
+        QTest::newRow("ERESTARTNOINTR")
+            << 513 << QStringLiteral("ERESTARTNOINTR") << QStringLiteral("To be restarted");
+        QTest::newRow("ERESTARTNOHAND") << 514 << QStringLiteral("ERESTARTNOHAND")
+                                        << QStringLiteral("To be restarted if no handler");
+        QTest::newRow("ENOIOCTLCMD")
+            << 515 << QStringLiteral("ENOIOCTLCMD") << QStringLiteral("Unknown error 515");
+        QTest::newRow("ERESTART_RESTARTBLOCK") << 516 << QStringLiteral("ERESTART_RESTARTBLOCK")
+                                               << QStringLiteral("Interrupted by signal");
+        QTest::newRow("EPROBE_DEFER")
+            << 517 << QStringLiteral("EPROBE_DEFER") << QStringLiteral("Unknown error 517");
+        QTest::newRow("EOPENSTALE")
+            << 518 << QStringLiteral("EOPENSTALE") << QStringLiteral("Unknown error 518");
+        QTest::newRow("ENOPARAM") << 519 << QStringLiteral("ENOPARAM")
+                                  << QStringLiteral("Unknown error 519");
+        QTest::newRow("EBADHANDLE")
+            << 521 << QStringLiteral("EBADHANDLE") << QStringLiteral("Unknown error 521");
+        QTest::newRow("ENOTSUPP") << 524 << QStringLiteral("ENOTSUPP")
+                                  << QStringLiteral("Unknown error 524");
+        QTest::newRow("ERECALLCONFLICT")
+            << 530 << QStringLiteral("ERECALLCONFLICT") << QStringLiteral("Unknown error 530");
+        QTest::newRow("none 134") << 134 << QString() << QString();
+        QTest::newRow("none 0") << 0 << QString() << QString();
+        QTest::newRow("none negative") << -2 << QString() << QString();
+        QTest::newRow("none 4095") << 4095 << QString() << QString();
+    }
+
+    void errnos() {
+        QFETCH(int, number);
+        QFETCH(QString, name);
+        QFETCH(QString, message);
+        QCOMPARE(QString::fromLatin1(errnoName(number).data(), qsizetype(errnoName(number).size())),
+                 name);
+        QCOMPARE(QString::fromLatin1(errnoMessage(number).data(),
+                                     qsizetype(errnoMessage(number).size())),
+                 message);
+        if (!name.isEmpty()) {
+            QCOMPARE(errnoFromName(name.toStdString()), std::optional<int>(number));
+        }
+    }
+
+    void errnoAliasesAndRestart() {
+        QCOMPARE(errnoFromName("EWOULDBLOCK"), std::optional<int>(11));
+        QCOMPARE(errnoFromName("ENOTSUP"), std::optional<int>(95));
+        QCOMPARE(errnoFromName("EDEADLOCK"), std::optional<int>(35));
+        QCOMPARE(errnoFromName("ENOTANERRNO"), std::optional<int>());
+        QCOMPARE(errnoFromName(""), std::optional<int>());
+        QVERIFY(isRestartErrno(512));
+        QVERIFY(isRestartErrno(516));
+        QVERIFY(!isRestartErrno(515));
+        QVERIFY(!isRestartErrno(4));
+    }
+
+    void signalNames_data() {
+        QTest::addColumn<int>("number");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("1") << 1 << QStringLiteral("SIGHUP");
+        QTest::newRow("9") << 9 << QStringLiteral("SIGKILL");
+        QTest::newRow("11") << 11 << QStringLiteral("SIGSEGV");
+        QTest::newRow("16") << 16 << QStringLiteral("SIGSTKFLT");
+        QTest::newRow("17") << 17 << QStringLiteral("SIGCHLD");
+        QTest::newRow("29") << 29 << QStringLiteral("SIGIO");
+        QTest::newRow("31") << 31 << QStringLiteral("SIGSYS");
+        QTest::newRow("32") << 32 << QStringLiteral("SIGRTMIN");
+        QTest::newRow("33") << 33 << QStringLiteral("SIGRT_1");
+        QTest::newRow("35") << 35 << QStringLiteral("SIGRT_3");
+        QTest::newRow("64") << 64 << QStringLiteral("SIGRT_32");
+        QTest::newRow("65") << 65 << QStringLiteral("65");
+        QTest::newRow("0") << 0 << QStringLiteral("0");
+        QTest::newRow("-1") << -1 << QStringLiteral("-1");
+    }
+
+    // As strace 6.1 printed kill(-999999999, N) for N = 0..66.
+    void signalNames() {
+        QFETCH(int, number);
+        QFETCH(QString, name);
+        QCOMPARE(QString::fromStdString(signalName(number)), name);
+        if (number > 0 && number <= 64) {
+            QCOMPARE(signalFromName(name.toStdString()), std::optional<int>(number));
+        }
+    }
+
+    void signalFromNameForms_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("number"); // -1: not a signal
+        QTest::newRow("SIGTERM") << QStringLiteral("SIGTERM") << 15;
+        QTest::newRow("TERM") << QStringLiteral("TERM") << 15;
+        QTest::newRow("SIGIOT") << QStringLiteral("SIGIOT") << 6;
+        QTest::newRow("SIGPOLL") << QStringLiteral("SIGPOLL") << 29;
+        QTest::newRow("RTMIN+3") << QStringLiteral("SIGRTMIN+3") << 35;
+        QTest::newRow("RTMAX") << QStringLiteral("SIGRTMAX") << 64;
+        QTest::newRow("RTMAX-1") << QStringLiteral("SIGRTMAX-1") << 63;
+        QTest::newRow("number") << QStringLiteral("9") << 9;
+        QTest::newRow("RT_33") << QStringLiteral("SIGRT_33") << -1;
+        QTest::newRow("bogus") << QStringLiteral("SIGBOGUS") << -1;
+        QTest::newRow("SIG") << QStringLiteral("SIG") << -1;
+        QTest::newRow("empty") << QString() << -1;
+    }
+
+    void signalFromNameForms() {
+        QFETCH(QString, text);
+        QFETCH(int, number);
+        const auto got = signalFromName(text.toStdString());
+        QCOMPARE(got, number < 0 ? std::optional<int>() : std::optional<int>(number));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestErrnoSignals)
+#include "tst_errnosignals.moc"
