@@ -161,6 +161,15 @@ private:
         bool seccompMode = false; // the filter is installed: resume with PTRACE_CONT between calls
         bool listening = false;   // held in group-stop with PTRACE_LISTEN
         bool gone = false;        // detached; erase after this stop
+        bool described = false;   // nr and arguments of the current call are known
+        const SyscallInfo* info = nullptr; // table row of the current call
+        struct Site {
+            std::uint64_t rip = 0;
+            std::uint64_t generation = ~0ULL;
+            bool int80 = false;
+        };
+        std::array<Site, 8> sites{}; // recent syscall instruction sites (fast mode)
+        std::size_t nextSite = 0;
         SyscallEvent pending;
         std::vector<EventString> pendingStrings;
         int interruptedNr = -1; // the last call that returned a restart code, until it restarts
