@@ -162,6 +162,7 @@ private:
         bool listening = false;   // held in group-stop with PTRACE_LISTEN
         bool gone = false;        // detached; erase after this stop
         bool described = false;   // nr and arguments of the current call are known
+        bool fast = true;         // may use the fast path when the session does
         const SyscallInfo* info = nullptr; // table row of the current call
         struct Site {
             std::uint64_t rip = 0;
@@ -496,7 +497,7 @@ Tracer::Session::Task& Tracer::Session::adoptUnknown(pid_t tid) {
 }
 
 void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
-    if (m_fastStops) {
+    if (m_fastStops && t.fast) {
         // One ptrace request per syscall: the entry stop only takes the time; the exit stop
         // reads number, arguments and result from the registers in one PTRACE_GETREGS.
         if (!t.inSyscall) {
@@ -681,6 +682,19 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
 
 void Tracer::Session::describeFromRegisters(Task& t, const user_regs_struct& regs) {
     const bool compat = regs.cs == kUser32CodeSegment || isInt80Site(t, regs.rip);
+    if (regs.cs == kUser32CodeSegment) {
+        // A 32-bit process: its sigreturn and rt_sigreturn both leave orig_rax at -1 and cannot
+        // be told apart at the exit stop, so its tasks take the PTRACE_GET_SYSCALL_INFO path.
+        t.fast = false;
+    }
+    if (std::int64_t(regs.orig_rax) == -1) {
+        // Only the sigreturn family leaves orig_rax at -1 (restoring the interrupted context
+        // disables syscall restart); on x86_64 and from 64-bit code that is rt_sigreturn.
+        const std::uint64_t none[6] = {};
+        describeCall(t, compat ? Arch::I386 : Arch::X86_64,
+                     compat ? kRtSigreturnI386 : kRtSigreturnX86_64, none, false);
+        return;
+    }
     if (compat) {
         const std::uint64_t args[6] = {regs.rbx, regs.rcx, regs.rdx, regs.rsi, regs.rdi, regs.rbp};
         describeCall(t, Arch::I386, int(regs.orig_rax & 0xffffffff), args, false);
