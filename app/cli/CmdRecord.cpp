@@ -123,6 +123,10 @@ int record(std::span<char*> args) {
     p.flag("no-maps", 0, "do not record /proc/PID/maps snapshots", &noMaps);
     p.flag("no-randomize", 0, "disable address space randomization (like setarch -R)",
            &options.noRandomize);
+    p.flag("vdso", 0,
+           "also record calls into the vDSO (clock_gettime, gettimeofday, time, getcpu), which\n"
+           "never reach ptrace; each costs two extra stops",
+           &options.vdso);
     p.flag("quiet", 'q', "no summary on stderr", &quiet);
     if (!p.parse(args, true)) {
         return kExitUsage;

@@ -127,6 +127,22 @@ int main(int argc, char** argv) {
     std::printf("\n--filter openat on the getppid loop: untraced %.1f ms, syscope %.1f ms: %.2fx "
                 "(goal <= 3x)\n",
                 median(base) * 1e3, median(filtered) * 1e3, median(filtered) / median(base));
+    // --vdso: every vDSO call costs two debug traps; a plain recording sees none of them.
+    const std::string calls = std::to_string(long(20000 * scale));
+    std::vector<double> clockBase, clockPlain, clockVdso;
+    for (int r = 0; r < rounds; ++r) {
+        clockBase.push_back(timeRun({workload, "clock", calls}));
+        clockPlain.push_back(
+            timeRun({cli, "record", "-q", "-o", trace, "--", workload, "clock", calls}));
+        clockVdso.push_back(
+            timeRun({cli, "record", "-q", "-o", trace, "--vdso", "--", workload, "clock", calls}));
+    }
+    const double perCall =
+        (median(clockVdso) - median(clockPlain)) / double(std::stol(calls)) * 1e6;
+    std::printf("--vdso on %s clock_gettime calls: untraced %.1f ms, record %.1f ms, record --vdso "
+                "%.1f ms: %.2f us per vDSO call recorded\n",
+                calls.c_str(), median(clockBase) * 1e3, median(clockPlain) * 1e3,
+                median(clockVdso) * 1e3, perCall);
     unlink(trace.c_str());
     return 0;
 }

@@ -3,7 +3,8 @@
  *   workload readwrite N    N write+read pairs of 64 bytes through a pipe
  *   workload openclose N    N openat+close of /dev/null
  *   workload threads N      4 threads, N/4 getppid calls each
- *   workload fork N         N fork+_exit+wait4 (N/100 rounds of 100 is not used: plain N) */
+ *   workload fork N         N fork+_exit+wait4
+ *   workload clock N        N clock_gettime through glibc (served by the vDSO) */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <pthread.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static long iterations;
@@ -26,7 +28,7 @@ static void* getppidWorker(void* arg) {
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        fprintf(stderr, "usage: workload getppid|readwrite|openclose|threads|fork N\n");
+        fprintf(stderr, "usage: workload getppid|readwrite|openclose|threads|fork|clock N\n");
         return 2;
     }
     iterations = atol(argv[2]);
@@ -71,6 +73,14 @@ int main(int argc, char** argv) {
             int status;
             waitpid(pid, &status, 0);
         }
+    } else if (strcmp(mode, "clock") == 0) {
+        struct timespec ts;
+        long sum = 0;
+        for (long i = 0; i < iterations; ++i) {
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            sum += ts.tv_nsec & 1;
+        }
+        return sum < 0;
     } else {
         fprintf(stderr, "unknown workload %s\n", mode);
         return 2;

@@ -9,6 +9,7 @@
 #include "tracer/ProcessLauncher.h"
 #include "tracer/SeccompProgram.h"
 #include "tracer/TraceeMemory.h"
+#include "tracer/VdsoHooks.h"
 
 #include <cerrno>
 #include <csignal>
@@ -163,6 +164,7 @@ private:
         bool gone = false;        // detached; erase after this stop
         bool described = false;   // nr and arguments of the current call are known
         bool fast = true;         // may use the fast path when the session does
+        bool armPending = true;   // --vdso: debug registers not loaded yet
         const SyscallInfo* info = nullptr; // table row of the current call
         struct Site {
             std::uint64_t rip = 0;
@@ -188,6 +190,8 @@ private:
     void describeStoppedTask(Task& t);
     void completeCall(Task& t, std::int64_t rval, TimeNs now);
     bool isInt80Site(Task& t, std::uint64_t rip);
+    void prepareVdso(Task& t);
+    bool onVdsoTrap(Task& t, TimeNs now);
     void onNewTask(Task& t, int event, TimeNs now);
     void onExec(Task& t, TimeNs now);
     void onEventStop(Task& t, int sig);
@@ -225,6 +229,9 @@ private:
     std::uint64_t m_codeGeneration = 0; // bumped when any mapping changes
     const SyscallTable* m_x86_64 = &SyscallTable::forArch(Arch::X86_64);
     const SyscallTable* m_i386 = &SyscallTable::forArch(Arch::I386);
+    VdsoHooks m_vdso;
+    std::unordered_set<pid_t> m_vdsoWanted; // processes whose vDSO is still to be hooked
+    std::unordered_set<pid_t> m_vdsoWarned;
 };
 
 unsigned long Tracer::Session::ptraceOptions() const {
@@ -399,6 +406,9 @@ bool Tracer::Session::attach(TraceResult& result) {
             }
         }
         snapshotProcess(pid, now, -1, true);
+        if (m_opt.vdso) {
+            m_vdsoWanted.insert(pid);
+        }
     }
     return true;
 }
@@ -460,6 +470,9 @@ void Tracer::Session::dispatch(pid_t tid, int status, TimeNs now) {
     }
     auto it = m_tasks.find(tid);
     Task& t = it != m_tasks.end() ? it->second : adoptUnknown(tid);
+    if (m_opt.vdso) {
+        prepareVdso(t);
+    }
     const int sig = WSTOPSIG(status);
     const int event = status >> 16;
     if (sig == (SIGTRAP | 0x80)) {
@@ -773,6 +786,9 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
         c.seccompMode = t.seccompMode;
         if (!thread) {
             m_comm[child] = m_comm[t.pid];
+            if (m_opt.vdso) {
+                m_vdso.inheritProcess(child, t.pid);
+            }
         }
         ProcessEvent ev;
         ev.time = now;
@@ -821,6 +837,17 @@ void Tracer::Session::onExec(Task& t, TimeNs now) {
     if (m_opt.trackMaps) {
         snapshotProcess(pid, now, -1, true);
     }
+    if (m_opt.vdso) {
+        // Calls open in the old image can never return; the new image has a new vDSO.
+        for (SyscallEvent& open : m_vdso.forgetTask(pid_t(former))) {
+            m_batch.events.push_back(open);
+            ++m_result.events;
+        }
+        m_vdso.forgetProcess(pid);
+        m_vdsoWanted.insert(pid);
+        x.armPending = true;
+        prepareVdso(x);
+    }
     resume(x);
 }
 
@@ -847,7 +874,37 @@ void Tracer::Session::onEventStop(Task& t, int sig) {
     resume(t);
 }
 
+bool Tracer::Session::onVdsoTrap(Task& t, TimeNs now) {
+    SyscallEvent completed;
+    bool isCompleted = false;
+    if (!m_vdso.handleTrap(t.pid, t.tid, now, &completed, &isCompleted)) {
+        return false;
+    }
+    if (isCompleted) {
+        m_batch.events.push_back(completed);
+        ++m_result.events;
+    }
+    return true;
+}
+
+void Tracer::Session::prepareVdso(Task& t) {
+    if (m_vdsoWanted.erase(t.pid)) {
+        std::string error;
+        if (!m_vdso.setupProcess(t.pid, t.tid, &error) && m_vdsoWarned.insert(t.pid).second) {
+            m_result.warnings.push_back("vDSO calls of PID " + std::to_string(t.pid) +
+                                        " are not recorded: " + error);
+        }
+    }
+    if (t.armPending && m_vdso.hasProcess(t.pid)) {
+        t.armPending = !m_vdso.armTask(t.pid, t.tid);
+    }
+}
+
 void Tracer::Session::onSignal(Task& t, int sig, TimeNs now) {
+    if (sig == SIGTRAP && m_opt.vdso && onVdsoTrap(t, now)) {
+        resume(t); // our breakpoint: the program never sees this SIGTRAP
+        return;
+    }
     if ((t.phase == Phase::PreExec && (sig == SIGSTOP || sig == SIGCONT)) ||
         (t.phase == Phase::Newborn && sig == SIGSTOP)) {
         if (t.phase == Phase::Newborn) {
@@ -873,6 +930,12 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
     }
     Task& t = it->second;
     finishPendingAsUnfinished(t);
+    if (m_opt.vdso) {
+        for (SyscallEvent& open : m_vdso.forgetTask(tid)) {
+            m_batch.events.push_back(open);
+            ++m_result.events;
+        }
+    }
     ProcessEvent ev;
     ev.time = now;
     ev.kind = ProcessEventKind::Exit;
@@ -891,6 +954,13 @@ void Tracer::Session::resume(Task& t, int sig) {
     if (m_detaching) {
         describeStoppedTask(t);
         finishPendingAsUnfinished(t);
+        if (m_opt.vdso) {
+            int stillTraced = 0;
+            for (const auto& [tid, other] : m_tasks) {
+                stillTraced += other.pid == t.pid && !other.gone;
+            }
+            m_vdso.releaseTask(t.pid, t.tid, stillTraced <= 1);
+        }
         ptrace(PTRACE_DETACH, t.tid, nullptr, sig);
         ProcessEvent ev;
         ev.time = monotonicNow();

@@ -29,6 +29,7 @@ struct TracerOptions {
     // wake a task on the other CPU costs several times one that stays on the same CPU.
     bool pinCpu = true;
     bool trackMaps = true;                // /proc/PID/maps at exec and after map-changing calls
+    bool vdso = false;                    // record calls into the vDSO too (see VdsoHooks)
     std::size_t maxStringBytes = 4096;    // per captured string argument
     TimeNs flushIntervalNs = 100'000'000; // sinks see data at least this often while live
     std::size_t batchEvents = 4096;       // hand a batch to the sinks when it holds this many

@@ -4,6 +4,7 @@
 #include "TraceRunner.h"
 
 #include "syscalls/SyscallTable.h"
+#include "trace/Event.h"
 
 #include <QProcess>
 #include <QTest>
@@ -51,6 +52,8 @@ private slots:
     void untracedCloneIsLeftAlone();
     void vforkExec();
     void mapsAndAuxv();
+    void vdsoCallsAreCounted();
+    void vdsoAttachAndDetach();
     void missingProgram();
     void attachErrors();
     void matchesStrace_data();
@@ -326,6 +329,77 @@ void TestTracer::mapsAndAuxv() {
         hasSysinfo |= a.type == 33; // AT_SYSINFO_EHDR
     }
     QVERIFY(hasSysinfo);
+}
+
+void TestTracer::vdsoCallsAreCounted() {
+    TracerOptions o = launch("clockloop");
+    o.vdso = true;
+    TracedRun run;
+    traceInto(run, o);
+    QVERIFY2(run.result.warnings.empty(),
+             run.result.warnings.empty() ? "" : run.result.warnings.front().c_str());
+    QCOMPARE(run.result.exitCode(), 0);
+    std::map<int, int> vdso;
+    std::vector<std::pair<TimeNs, TimeNs>> cpuTimeCalls;
+    std::vector<std::pair<TimeNs, TimeNs>> clockSyscalls;
+    for (std::size_t i = 0; i < run.store.eventCount(); ++i) {
+        const SyscallEvent e = run.store.event(i);
+        if (e.flags & EventFlag::Vdso) {
+            QVERIFY(!e.unfinished());
+            ++vdso[e.nr];
+            if (e.nr == int(VdsoFunction::ClockGettime) && e.args[0] == 2) { // PROCESS_CPUTIME
+                cpuTimeCalls.emplace_back(e.enter, e.exit);
+            }
+        } else if (syscallName(e.arch, e.nr) == "clock_gettime") {
+            clockSyscalls.emplace_back(e.enter, e.exit);
+        }
+    }
+    QCOMPARE(vdso[int(VdsoFunction::ClockGettime)], 1033);
+    QCOMPARE(vdso[int(VdsoFunction::Gettimeofday)], 2);
+    QCOMPARE(vdso[int(VdsoFunction::Time)], 2);
+    QCOMPARE(vdso[int(VdsoFunction::Getcpu)], 2);
+    QCOMPARE(clockSyscalls.size(), std::size_t(8));
+    // A vDSO call that falls back to the kernel contains its syscall.
+    QCOMPARE(cpuTimeCalls.size(), std::size_t(3));
+    for (const auto& [enter, exit] : cpuTimeCalls) {
+        bool nested = false;
+        for (const auto& [sEnter, sExit] : clockSyscalls) {
+            nested |= enter <= sEnter && sExit <= exit;
+        }
+        QVERIFY(nested);
+    }
+    // Without the option nothing of the vDSO is recorded.
+    TracedRun plain;
+    traceInto(plain, launch("clockloop"));
+    for (std::size_t i = 0; i < plain.store.eventCount(); ++i) {
+        QVERIFY(!(plain.store.flags(i) & EventFlag::Vdso));
+    }
+}
+
+void TestTracer::vdsoAttachAndDetach() {
+    QProcess target;
+    target.start(QString::fromStdString(programPath("vdsoloop")), {});
+    QVERIFY(target.waitForReadyRead(5000));
+    const int pid = target.readLine().trimmed().toInt();
+    TracerOptions o;
+    o.attachPids = {pid};
+    o.vdso = true;
+    TracedRun run;
+    traceInto(run, o, [](Tracer& t) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        t.requestStop();
+    });
+    QVERIFY2(run.result.started, run.result.error.c_str());
+    int vdsoCalls = 0;
+    for (std::size_t i = 0; i < run.store.eventCount(); ++i) {
+        vdsoCalls += (run.store.flags(i) & EventFlag::Vdso) != 0;
+    }
+    QVERIFY2(vdsoCalls > 100, std::to_string(vdsoCalls).c_str());
+    // Breakpoints, trampoline and return addresses are all put back: it runs on unharmed.
+    QVERIFY(target.waitForFinished(15000));
+    QCOMPARE(target.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(target.exitCode(), 0);
+    QCOMPARE(target.readAll().trimmed(), QByteArray("done"));
 }
 
 void TestTracer::missingProgram() {
