@@ -84,6 +84,38 @@ struct Call {
     std::uint32_t line = 0;
 };
 
+// The register slot of the k-th printed argument. strace prints clone() with names and in its
+// own order ("child_stack=..., flags=..."); *text loses the "name=" part.
+std::size_t argumentSlot(std::string_view syscall, Arch arch, std::size_t k,
+                         std::string_view* text) {
+    if (syscall != "clone") {
+        return k;
+    }
+    const std::size_t eq = text->find('=');
+    if (eq == std::string_view::npos) {
+        return k;
+    }
+    const std::string_view name = text->substr(0, eq);
+    *text = text->substr(eq + 1);
+    const bool i386 = arch == Arch::I386;
+    if (name == "flags") {
+        return 0;
+    }
+    if (name == "child_stack") {
+        return 1;
+    }
+    if (name == "parent_tid") {
+        return 2;
+    }
+    if (name == "child_tidptr") {
+        return i386 ? 4 : 3;
+    }
+    if (name == "tls") {
+        return i386 ? 3 : 4;
+    }
+    return 6;
+}
+
 std::string joinArgs(const std::string& a, const std::string& b) {
     if (a.empty()) {
         return b;
@@ -409,14 +441,19 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
         }
         const auto index = static_cast<std::uint32_t>(out.events.size());
         const auto args = splitArgs(c.args);
-        for (std::size_t a = 0; a < args.size() && a < 6; ++a) {
-            if (!args[a].empty() && args[a].front() == '"') {
+        for (std::size_t k = 0; k < args.size() && k < 6; ++k) {
+            std::string_view text = args[k];
+            const std::size_t a = argumentSlot(c.name, c.arch, k, &text);
+            if (a >= 6) {
+                continue;
+            }
+            if (!text.empty() && text.front() == '"') {
                 bool truncated = false;
-                if (auto s = parseQuoted(args[a], &truncated, nullptr)) {
+                if (auto s = parseQuoted(text, &truncated, nullptr)) {
                     out.strings.push_back(
                         {index, static_cast<std::uint8_t>(a), truncated, std::move(*s)});
                 }
-            } else if (auto v = argumentValue(args[a])) {
+            } else if (auto v = argumentValue(text)) {
                 e.args[a] = *v;
             }
         }

@@ -58,8 +58,11 @@ TimeNs takeFraction(std::string_view& s) {
 }
 
 // Timestamp at the start of s (-t, -tt, -ttt or -r); advances s past it and its space.
-bool takeTimestamp(std::string_view& s, FileState& fs, TimeNs* out) {
+bool takeTimestamp(std::string_view& s, FileState& fs, TimeNs* out, bool afterPid) {
     std::string_view t = ltrim(s);
+    // strace -r right-aligns its deltas ("%6ld.%06ld"); -ttt prints epoch seconds unpadded.
+    const std::size_t lead = s.size() - t.size();
+    const std::size_t padding = afterPid && lead > 0 ? lead - 1 : lead;
     if (t.empty() || !isDigit(t.front())) {
         return false;
     }
@@ -105,7 +108,7 @@ bool takeTimestamp(std::string_view& s, FileState& fs, TimeNs* out) {
         return false;
     }
     const TimeNs v = *first * kSecond + frac;
-    if (*first < 100'000'000) { // -r: seconds since the previous line
+    if (*first < 100'000'000 && padding > 0) { // -r: seconds since the previous line
         fs.relative += v;
         *out = fs.relative;
     } else { // -ttt: seconds since the epoch
@@ -280,6 +283,7 @@ bool parseLine(std::string_view line, FileState& fs, Record* r) {
         return true;
     }
     std::string_view s = line;
+    bool afterPid = false;
     if (startsWith(s, "[pid ")) {
         s.remove_prefix(5);
         s = ltrim(s);
@@ -289,6 +293,7 @@ bool parseLine(std::string_view line, FileState& fs, Record* r) {
         }
         s.remove_prefix(1);
         r->tid = static_cast<std::int32_t>(*pid);
+        afterPid = true;
     } else if (!s.empty() && isDigit(s.front())) {
         std::string_view p = s;
         const auto pid = takeInt(p, 9);
@@ -296,10 +301,11 @@ bool parseLine(std::string_view line, FileState& fs, Record* r) {
             // A pid, unless it is a timestamp without fraction (never printed by strace).
             r->tid = static_cast<std::int32_t>(*pid);
             s = p;
+            afterPid = true;
         }
     }
     TimeNs t = 0;
-    if (takeTimestamp(s, fs, &t)) {
+    if (takeTimestamp(s, fs, &t, afterPid)) {
         r->hasTime = true;
         r->time = t;
     }

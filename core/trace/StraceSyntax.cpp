@@ -429,6 +429,12 @@ std::optional<ReturnValue> parseReturn(std::string_view text) {
         if (const auto e = errnoOf(rest)) {
             r.value = -*e;
         }
+    } else if (r.value == -1 && rest.substr(0, 7) == "(errno ") {
+        // An errno without a name: "-1 (errno 530)".
+        const std::string_view digits = rest.substr(7, rest.find(')') - 7);
+        if (const auto e = parseNumber(digits); e && *e > 0 && *e < 4096) {
+            r.value = -static_cast<std::int64_t>(*e);
+        }
     }
     return r;
 }

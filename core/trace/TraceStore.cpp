@@ -380,6 +380,16 @@ std::optional<StoredString> TraceStore::string(std::size_t event, int arg) const
     return std::nullopt;
 }
 
+std::vector<std::pair<int, StoredString>> TraceStore::strings(std::size_t event) const {
+    std::vector<std::pair<int, StoredString>> out;
+    auto it = std::lower_bound(m_stringRefs.begin(), m_stringRefs.end(), event,
+                               [](const StringRef& r, std::size_t ev) { return r.event < ev; });
+    for (; it != m_stringRefs.end() && it->event == event; ++it) {
+        out.emplace_back(it->arg, StoredString{m_strings[it->id], it->truncated});
+    }
+    return out;
+}
+
 const MapsSnapshot* TraceStore::mapsAt(std::int32_t pid, TimeNs t) const {
     auto it = m_mapsByPid.find(pid);
     if (it == m_mapsByPid.end()) {

@@ -74,6 +74,8 @@ public:
     std::int32_t tid(std::size_t i) const { return m_tasks[m_task[i]].tid; }
 
     std::optional<StoredString> string(std::size_t event, int arg) const;
+    // Every string of one event as (arg, string), in argument order.
+    std::vector<std::pair<int, StoredString>> strings(std::size_t event) const;
 
     const std::vector<ProcessEvent>& processEvents() const { return m_processEvents; }
     const std::vector<MapsSnapshot>& mapsSnapshots() const { return m_maps; }
