@@ -59,6 +59,9 @@ std::string argumentText(const SyscallInfo& info) {
             out += flagSetName(info.flagSets[std::size_t(i)]);
             out += ')';
         }
+        if (info.isOutputArg(i)) {
+            out += "[out]";
+        }
     }
     return out;
 }
@@ -102,6 +105,9 @@ void printJson(Arch arch, const std::vector<const SyscallInfo*>& rows) {
             json.field("kind", argKindName(info->args[std::size_t(i)]));
             if (info->args[std::size_t(i)] == ArgKind::Flags) {
                 json.field("set", flagSetName(info->flagSets[std::size_t(i)]));
+            }
+            if (info->isOutputArg(i)) {
+                json.field("output", true);
             }
             json.endObject();
         }

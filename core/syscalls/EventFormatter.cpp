@@ -37,8 +37,11 @@ std::string udecimal(std::uint64_t v) {
     return std::to_string(v);
 }
 
-std::string stringArg(const Call& c, int i, std::size_t limit) {
-    if (c.strings) {
+std::string stringArg(const Call& c, const SyscallInfo& info, int i, std::size_t limit) {
+    // What the kernel was to fill in exists only after a successful call; strace shows the
+    // address otherwise.
+    const bool filled = !info.isOutputArg(i) || (!c.e.unfinished() && !c.e.failed());
+    if (filled && c.strings) {
         if (std::optional<ArgString> s = c.strings(i)) {
             std::string_view bytes = s->bytes;
             bool truncated = s->truncated;
@@ -66,10 +69,10 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::DirFd:
         return c.asInt(i) == -100 ? std::string("AT_FDCWD") : decimal(c.asInt(i));
     case ArgKind::Path:
-        return stringArg(c, i, kMaxPathShown);
+        return stringArg(c, info, i, kMaxPathShown);
     case ArgKind::String:
     case ArgKind::Buffer:
-        return stringArg(c, i, kMaxStringShown);
+        return stringArg(c, info, i, kMaxStringShown);
     case ArgKind::Size:
         return udecimal(c.raw(i));
     case ArgKind::Ptr:

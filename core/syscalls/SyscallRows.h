@@ -10,6 +10,7 @@ namespace syscope::rows {
 struct A {
     ArgKind kind = ArgKind::None;
     FlagSet set = FlagSet::None;
+    bool output = false; // filled by the kernel: captured at exit
 };
 
 // Argument kinds.
@@ -29,6 +30,8 @@ inline constexpr A pid{ArgKind::Pid};
 inline constexpr A clk{ArgKind::Clock};
 inline constexpr A off{ArgKind::Offset};
 inline constexpr A skip{ArgKind::None}; // a register the call takes but strace does not show
+inline constexpr A obuf{ArgKind::Buffer, FlagSet::None, true}; // kernel-filled buffer
+inline constexpr A opath{ArgKind::Path, FlagSet::None, true};  // kernel-filled path
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }
@@ -69,6 +72,9 @@ constexpr SyscallInfo S(int nr, std::string_view name, std::initializer_list<A> 
         if (k < 6) {
             info.args[k] = a.kind;
             info.flagSets[k] = a.set;
+            if (a.output) {
+                info.outputArgs = static_cast<std::uint8_t>(info.outputArgs | (1u << k));
+            }
         }
         ++k;
     }

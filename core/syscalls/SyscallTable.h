@@ -158,9 +158,16 @@ struct SyscallInfo {
     std::array<FlagSet, 6> flagSets{}; // meaningful where args[i] == ArgKind::Flags
     std::uint16_t classes = 0;         // SyscallClass bits
     std::uint8_t behaviour = 0;        // SyscallBehaviour bits
+    // Bit i set: argument i points to memory the kernel fills (read's buffer, readlink's
+    // result, getcwd's path). Such Path/String/Buffer arguments are captured at syscall exit and
+    // only when the call succeeded (a Buffer then holds min(return value, limit) bytes); the
+    // others are captured at entry (a Buffer holds min(next argument, limit) bytes). strace
+    // shows at most kMaxStringShown bytes of a buffer, so capturing more is not needed.
+    std::uint8_t outputArgs = 0;
 
     bool hasClass(std::uint16_t c) const { return (classes & c) != 0; }
     bool hasBehaviour(std::uint8_t b) const { return (behaviour & b) != 0; }
+    bool isOutputArg(int i) const { return i >= 0 && i < 6 && (outputArgs & (1u << i)) != 0; }
 };
 
 class SyscallTable {

@@ -47,6 +47,7 @@ private slots:
         QVERIFY(r.out.contains(" 257  openat "));
         QVERIFY(r.out.contains("dirfd, path, flags(open-flags), mode"));
         QVERIFY(r.out.contains("changes-memory-map"));
+        QVERIFY(r.out.contains("fd, buffer[out], size"));
     }
 
     void json_data() {
@@ -91,6 +92,16 @@ private slots:
             }
         }
         QVERIFY(sawOpenat);
+        if (rows > 1) {
+            const QJsonObject read = array.first().toObject(); // read is number 0 on x86_64
+            if (read.value(QStringLiteral("name")).toString() == QStringLiteral("read")) {
+                QVERIFY(read.value(QStringLiteral("args"))
+                            .toArray()[1]
+                            .toObject()
+                            .value(QStringLiteral("output"))
+                            .toBool());
+            }
+        }
         QVERIFY(array.first().toObject().value(QStringLiteral("arch")).isString());
     }
 

@@ -301,6 +301,38 @@ private slots:
         QCOMPARE(parts.join(QLatin1Char(' ')), kinds);
     }
 
+    void outputArguments_data() {
+        QTest::addColumn<int>("arch");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("mask");
+        QTest::newRow("read") << int(Arch::X86_64) << QStringLiteral("read") << 0b10;
+        QTest::newRow("write") << int(Arch::X86_64) << QStringLiteral("write") << 0;
+        QTest::newRow("pread64") << int(Arch::X86_64) << QStringLiteral("pread64") << 0b10;
+        QTest::newRow("recvfrom") << int(Arch::X86_64) << QStringLiteral("recvfrom") << 0b10;
+        QTest::newRow("readlink") << int(Arch::X86_64) << QStringLiteral("readlink") << 0b10;
+        QTest::newRow("readlinkat") << int(Arch::X86_64) << QStringLiteral("readlinkat") << 0b100;
+        QTest::newRow("getcwd") << int(Arch::X86_64) << QStringLiteral("getcwd") << 0b1;
+        QTest::newRow("openat") << int(Arch::X86_64) << QStringLiteral("openat") << 0;
+        QTest::newRow("i386 read") << int(Arch::I386) << QStringLiteral("read") << 0b10;
+        QTest::newRow("i386 pread64") << int(Arch::I386) << QStringLiteral("pread64") << 0b10;
+    }
+
+    // Arguments the kernel fills are captured at exit; everything else at entry.
+    void outputArguments() {
+        QFETCH(int, arch);
+        QFETCH(QString, name);
+        QFETCH(int, mask);
+        const SyscallTable& t = SyscallTable::forArch(Arch(arch));
+        const SyscallInfo* info = t.lookup(*t.numberOf(name.toStdString()));
+        QVERIFY(info);
+        QCOMPARE(int(info->outputArgs), mask);
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(info->isOutputArg(i), bool(mask & (1 << i)));
+        }
+        QVERIFY(!info->isOutputArg(-1));
+        QVERIFY(!info->isOutputArg(6));
+    }
+
     void names_data() {
         QTest::addColumn<int>("arch");
         QTest::addColumn<int>("nr");
