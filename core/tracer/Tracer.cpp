@@ -37,6 +37,8 @@ constexpr int kRtSigreturnX86_64 = 15;
 constexpr int kRtSigreturnI386 = 173;
 constexpr int kEintr = 4;
 constexpr int kEnosys = 38;
+constexpr std::size_t kMaxArrayElements = 4096; // execve argv/envp entries kept
+constexpr std::size_t kMaxArrayBytes = 256 * 1024;
 constexpr unsigned long long kUser32CodeSegment = 0x23; // cs of a 32-bit process
 constexpr unsigned long kCloneThread = 0x00010000;
 
@@ -190,6 +192,7 @@ private:
     void describeStoppedTask(Task& t);
     void completeCall(Task& t, std::int64_t rval, TimeNs now);
     bool isInt80Site(Task& t, std::uint64_t rip);
+    void captureStringArray(Task& t, int arg, std::uint64_t address, bool compat);
     void prepareVdso(Task& t);
     bool onVdsoTrap(Task& t, TimeNs now);
     void onNewTask(Task& t, int event, TimeNs now);
@@ -664,6 +667,42 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
             es.bytes = std::move(str.bytes);
             t.pendingStrings.push_back(std::move(es));
         }
+        if (isExec) {
+            // argv and envp: each string followed by a NUL, in one EventString per array.
+            const int argvIndex = (nr == 322 || nr == 358) ? 2 : 1;
+            for (int i = argvIndex; i <= argvIndex + 1; ++i) {
+                captureStringArray(t, i, e.args[i], arch == Arch::I386);
+            }
+        }
+    }
+}
+
+void Tracer::Session::captureStringArray(Task& t, int arg, std::uint64_t address, bool compat) {
+    EventString es;
+    es.arg = std::uint8_t(arg);
+    const std::size_t pointerSize = compat ? 4 : 8;
+    std::size_t budget = kMaxArrayBytes;
+    for (std::size_t k = 0; address != 0; ++k) {
+        std::uint64_t element = 0;
+        if (k >= kMaxArrayElements || readTraceeMemory(t.tid, address + k * pointerSize, &element,
+                                                       pointerSize) != pointerSize) {
+            es.truncated = true;
+            break;
+        }
+        if (element == 0) {
+            break;
+        }
+        TraceeString str = readTraceeString(t.tid, element, std::min(budget, m_opt.maxStringBytes));
+        if (!str.ok || str.truncated || str.bytes.size() + 1 > budget) {
+            es.truncated = true;
+            break;
+        }
+        budget -= str.bytes.size() + 1;
+        es.bytes += str.bytes;
+        es.bytes += '\0';
+    }
+    if (address != 0) {
+        t.pendingStrings.push_back(std::move(es));
     }
 }
 
