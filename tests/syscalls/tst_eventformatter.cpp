@@ -6,6 +6,7 @@
 #include "syscalls/SyscallTable.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <array>
@@ -683,6 +684,37 @@ private slots:
         e.flags = 0;
         e.arch = Arch::X86_64;
         QCOMPARE(eventName(e), std::string("fstat"));
+    }
+
+    // Whatever the tracer (or a damaged trace file) hands over, formatting never crashes and
+    // always yields "name(...) = ...".
+    void arbitraryEventsAreSafe() {
+        QRandomGenerator rng(20261127);
+        const std::string junk("\xff\0\n\"\\abc", 8);
+        for (int k = 0; k < 100000; ++k) {
+            SyscallEvent e;
+            const int pick = int(rng.bounded(10));
+            e.nr = pick < 6   ? int(rng.bounded(600))
+                   : pick < 8 ? int(rng.generate())
+                              : -int(rng.bounded(5));
+            e.arch = Arch(rng.bounded(4));
+            e.flags = std::uint8_t(rng.bounded(32));
+            for (auto& a : e.args) {
+                a = rng.bounded(3) == 0 ? rng.generate64() : rng.bounded(70000);
+            }
+            e.ret =
+                rng.bounded(2) ? -std::int64_t(rng.bounded(5000)) : std::int64_t(rng.generate64());
+            const int withString = int(rng.bounded(7));
+            const StringLookup lookup = [&](int arg) -> std::optional<ArgString> {
+                if (arg == withString) {
+                    return ArgString{junk, rng.bounded(2) == 0};
+                }
+                return std::nullopt;
+            };
+            const std::string line = formatSyscall(e, lookup);
+            QVERIFY(line.find('(') != std::string::npos);
+            QVERIFY(line.find(") = ") != std::string::npos);
+        }
     }
 
     void unfinishedAndFailed() {
