@@ -5,6 +5,7 @@
 #include "proc/ProcMaps.h"
 #include "proc/ProcStatus.h"
 #include "proc/SystemFacts.h"
+#include "syscalls/EventFormatter.h"
 #include "syscalls/SyscallTable.h"
 #include "tracer/ProcessLauncher.h"
 #include "tracer/SeccompProgram.h"
@@ -193,6 +194,8 @@ private:
     void completeCall(Task& t, std::int64_t rval, TimeNs now);
     bool isInt80Site(Task& t, std::uint64_t rip);
     void captureStringArray(Task& t, int arg, std::uint64_t address, bool compat);
+    void captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
+                         std::uint64_t length);
     void prepareVdso(Task& t);
     bool onVdsoTrap(Task& t, TimeNs now);
     void onNewTask(Task& t, int event, TimeNs now);
@@ -653,19 +656,13 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
     t.info = (arch == Arch::I386 ? m_i386 : m_x86_64)->lookup(nr);
     t.pendingStrings.clear();
     if (t.info) {
+        // Input strings and buffers are read now; output ones (read's buffer, getcwd's path)
+        // only once the call has succeeded, in completeCall().
         for (int i = 0; i < t.info->argCount && i < 6; ++i) {
-            if (t.info->args[i] != ArgKind::Path && t.info->args[i] != ArgKind::String) {
-                continue;
+            if (!t.info->isOutputArg(i)) {
+                const std::uint64_t length = i + 1 < 6 ? e.args[i + 1] : 0;
+                captureArgument(t, i, t.info->args[i], e.args[i], length);
             }
-            TraceeString str = readTraceeString(t.tid, e.args[i], m_opt.maxStringBytes);
-            if (!str.ok) {
-                continue;
-            }
-            EventString es;
-            es.arg = std::uint8_t(i);
-            es.truncated = str.truncated;
-            es.bytes = std::move(str.bytes);
-            t.pendingStrings.push_back(std::move(es));
         }
         if (isExec) {
             // argv and envp: each string followed by a NUL, in one EventString per array.
@@ -675,6 +672,34 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
             }
         }
     }
+}
+
+void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
+                                      std::uint64_t length) {
+    EventString es;
+    es.arg = std::uint8_t(arg);
+    if (kind == ArgKind::Path || kind == ArgKind::String) {
+        TraceeString str = readTraceeString(t.tid, address, m_opt.maxStringBytes);
+        if (!str.ok) {
+            return;
+        }
+        es.truncated = str.truncated;
+        es.bytes = std::move(str.bytes);
+    } else if (kind == ArgKind::Buffer) {
+        // strace shows the first kMaxStringShown bytes of a buffer; that is all we keep.
+        const std::size_t want = std::size_t(std::min<std::uint64_t>(length, kMaxStringShown));
+        if (address == 0) {
+            return;
+        }
+        es.bytes.resize(want);
+        if (want > 0 && readTraceeMemory(t.tid, address, es.bytes.data(), want) != want) {
+            return;
+        }
+        es.truncated = length > want;
+    } else {
+        return;
+    }
+    t.pendingStrings.push_back(std::move(es));
 }
 
 void Tracer::Session::captureStringArray(Task& t, int arg, std::uint64_t address, bool compat) {
@@ -720,6 +745,13 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
         t.interruptedNr = e.nr;
     } else if (rval == -kEintr && (e.nr == kRtSigreturnX86_64 || e.nr == kRtSigreturnI386)) {
         t.interruptedNr = -1; // the handler's return delivers EINTR: no restart follows
+    }
+    if (t.info && t.info->outputArgs != 0 && !(rval < 0 && rval >= -kErrnoMax)) {
+        for (int i = 0; i < t.info->argCount && i < 6; ++i) {
+            if (t.info->isOutputArg(i)) {
+                captureArgument(t, i, t.info->args[i], e.args[i], std::uint64_t(rval));
+            }
+        }
     }
     emitEvent(t);
     if (m_opt.trackMaps && !(rval < 0 && rval >= -kErrnoMax) && t.info &&
