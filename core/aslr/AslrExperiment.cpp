@@ -10,6 +10,8 @@
 #include <elf.h>
 #include <fcntl.h>
 #include <linux/audit.h>
+#include <pthread.h>
+#include <sched.h>
 #include <set>
 #include <sys/mman.h>
 #include <sys/personality.h>
@@ -66,6 +68,49 @@ void fillMissing(AslrBases& into, const AslrBases& from) {
             into.base[static_cast<std::size_t>(i)] = from.base[static_cast<std::size_t>(i)];
         }
     }
+}
+
+struct LaunchArgs {
+    const char* path = nullptr;
+    char** argv = nullptr;
+    bool randomize = true;
+    bool quiet = false;
+    sigset_t oldMask{};
+    int error = 0; // written by the child (shared memory) when it cannot exec
+};
+
+// Runs in the CLONE_VM child on its own stack: syscalls only, no allocation, no locks.
+__attribute__((no_sanitize("address"))) int launchChild(void* arg) {
+    auto* a = static_cast<LaunchArgs*>(arg);
+    int err = 0;
+    if (!a->randomize) {
+        const int persona = ::personality(0xffffffff);
+        if (persona == -1 ||
+            ::personality(static_cast<unsigned long>(persona) | ADDR_NO_RANDOMIZE) == -1) {
+            err = errno;
+        }
+    }
+    if (err == 0 && a->quiet) {
+        const int devnull = ::open("/dev/null", O_RDWR);
+        if (devnull >= 0) {
+            ::dup2(devnull, 0);
+            ::dup2(devnull, 1);
+            ::dup2(devnull, 2);
+            if (devnull > 2) {
+                ::close(devnull);
+            }
+        }
+    }
+    if (err == 0 && ::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0) {
+        err = errno;
+    }
+    if (err == 0) {
+        ::sigprocmask(SIG_SETMASK, &a->oldMask, nullptr);
+        ::execve(a->path, a->argv, environ);
+        err = errno;
+    }
+    a->error = err;
+    ::_exit(127);
 }
 
 } // namespace
@@ -142,84 +187,56 @@ std::optional<AslrRun> AslrExperiment::runOnce(std::string* error) {
         }
         m_resolvedPath = std::move(*resolved);
     }
-    // Everything the child needs is prepared before fork: after fork only async-signal-safe
-    // calls are allowed (the caller may have threads).
+    // The child shares our memory until its exec (CLONE_VM | CLONE_VFORK, as posix_spawn does):
+    // no page tables are copied, which keeps a launch cheap even from a big (or sanitized)
+    // process. Everything it needs is prepared here; it only makes syscalls.
     std::vector<char*> argv;
     argv.reserve(m_options.command.size() + 1);
     for (auto& a : m_options.command) {
         argv.push_back(const_cast<char*>(a.c_str()));
     }
     argv.push_back(nullptr);
-    const char* path = m_resolvedPath.c_str();
-    const bool randomize = m_options.randomize;
-    const bool quiet = m_options.keepRunning;
+    LaunchArgs launch;
+    launch.path = m_resolvedPath.c_str();
+    launch.argv = argv.data();
+    launch.randomize = m_options.randomize;
+    launch.quiet = m_options.keepRunning;
 
-    int errPipe[2];
-    if (::pipe2(errPipe, O_CLOEXEC) != 0) {
-        setError(error, std::string("pipe: ") + std::strerror(errno));
+    constexpr std::size_t kStackSize = 256 * 1024;
+    void* stack = ::mmap(nullptr, kStackSize, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED) {
+        setError(error, std::string("mmap: ") + std::strerror(errno));
         return std::nullopt;
     }
-    const pid_t pid = ::fork();
+    sigset_t all;
+    sigfillset(&all);
+    ::pthread_sigmask(SIG_BLOCK, &all, &launch.oldMask);
+    const pid_t pid = ::clone(launchChild, static_cast<char*>(stack) + kStackSize,
+                              CLONE_VM | CLONE_VFORK | SIGCHLD, &launch);
+    const int cloneErr = errno;
+    ::pthread_sigmask(SIG_SETMASK, &launch.oldMask, nullptr);
+    ::munmap(stack, kStackSize);
     if (pid < 0) {
-        const int err = errno;
-        ::close(errPipe[0]);
-        ::close(errPipe[1]);
-        setError(error, std::string("fork: ") + std::strerror(err));
+        setError(error, std::string("clone: ") + std::strerror(cloneErr));
         return std::nullopt;
     }
-    if (pid == 0) {
-        ::close(errPipe[0]);
-        int err = 0;
-        if (!randomize) {
-            const int persona = ::personality(0xffffffff);
-            if (persona == -1 ||
-                ::personality(static_cast<unsigned long>(persona) | ADDR_NO_RANDOMIZE) == -1) {
-                err = errno;
-            }
-        }
-        if (err == 0 && quiet) {
-            const int devnull = ::open("/dev/null", O_RDWR);
-            if (devnull >= 0) {
-                ::dup2(devnull, 0);
-                ::dup2(devnull, 1);
-                ::dup2(devnull, 2);
-                if (devnull > 2) {
-                    ::close(devnull);
-                }
-            }
-        }
-        if (err == 0 && ::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0) {
-            err = errno;
-        }
-        if (err == 0) {
-            ::execve(path, argv.data(), environ);
-            err = errno;
-        }
-        (void)!::write(errPipe[1], &err, sizeof err);
-        ::_exit(127);
-    }
-    ::close(errPipe[1]);
 
     AslrRun run;
     run.pid = pid;
     int status = 0;
     if (::waitpid(pid, &status, __WALL) != pid) {
         const int err = errno;
-        ::close(errPipe[0]);
         killAndReap(pid);
         setError(error, std::string("waitpid: ") + std::strerror(err));
         return std::nullopt;
     }
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
-        int childErr = 0;
-        const ssize_t n = ::read(errPipe[0], &childErr, sizeof childErr);
-        ::close(errPipe[0]);
         setError(error, "cannot start " + m_options.command.front() + ": " +
-                            (n == sizeof childErr ? std::strerror(childErr)
-                                                  : "the child ended before exec"));
+                            (launch.error != 0 ? std::strerror(launch.error)
+                                               : "the child ended before exec"));
         return std::nullopt;
     }
-    ::close(errPipe[0]);
     if (!WIFSTOPPED(status) || WSTOPSIG(status) != SIGTRAP) {
         killAndReap(pid);
         setError(error, "unexpected first stop of the launched command (status " +

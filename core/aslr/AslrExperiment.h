@@ -1,6 +1,10 @@
 // An ASLR experiment: launch a command N times, stop each run once the loader has mapped libc,
 // and record where every region landed.
 //
+// Launch: clone(CLONE_VM | CLONE_VFORK) like posix_spawn (no page-table copy, so a launch costs
+// the same from a large or sanitized process); the child sets personality(ADDR_NO_RANDOMIZE)
+// when asked, PTRACE_TRACEME, and execs; the tracer takes the exec SIGTRAP stop.
+//
 // Why not stop at exec? At the exec stop only the kernel's mappings exist (executable, loader,
 // stack, vDSO, vvar); libc is mapped later by the loader, and [heap] only appears when something
 // first extends the brk. So each run is single-stepped from syscall to syscall with
