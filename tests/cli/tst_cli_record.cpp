@@ -74,6 +74,9 @@ private slots:
     void interruptDetaches();
     void killedRecorderLeavesReadableFile();
     void dumpShowsDecodedLines();
+    void runAsUser();
+    void interruptKillsLaunchedCommand();
+    void kernelThreadCannotBeTraced();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -268,6 +271,48 @@ void TestCliRecord::dumpShowsDecodedLines() {
     const CliRun bad = cli({QStringLiteral("dump"), QStringLiteral(SYSCOPE_CLI_PATH)});
     QVERIFY(bad.exitCode != 0);
     QVERIFY(!bad.err.isEmpty());
+}
+
+void TestCliRecord::runAsUser() {
+    const CliRun r = cli({QStringLiteral("record"), QStringLiteral("-q"), QStringLiteral("-o"),
+                          path(QStringLiteral("user.syscope")), QStringLiteral("--user"),
+                          QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral("id"),
+                          QStringLiteral("-u")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), QByteArray("65534"));
+    const CliRun bad =
+        cli({QStringLiteral("record"), QStringLiteral("--user"), QStringLiteral("no-such-user-xyz"),
+             QStringLiteral("--"), QStringLiteral("true")});
+    QVERIFY(bad.exitCode != 0);
+    QVERIFY2(bad.err.contains("no-such-user-xyz"), bad.err.constData());
+}
+
+void TestCliRecord::interruptKillsLaunchedCommand() {
+    // A SIGINT sent to the recorder alone reaches the command, which decides what it means
+    // (sleep dies of it): the recorder then exits as the command did, with a complete file.
+    const QString trace = path(QStringLiteral("interrupted.syscope"));
+    QProcess rec;
+    rec.start(QStringLiteral(SYSCOPE_CLI_PATH),
+              {QStringLiteral("record"), QStringLiteral("-q"), QStringLiteral("-o"), trace,
+               QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("30")});
+    QVERIFY(rec.waitForStarted());
+    QTest::qWait(300);
+    kill(pid_t(rec.processId()), SIGINT);
+    QVERIFY(rec.waitForFinished(10000));
+    QCOMPARE(rec.exitCode(), 128 + SIGINT);
+    const CliRun stats = cli({QStringLiteral("stats"), QStringLiteral("--json"), trace});
+    QCOMPARE(stats.exitCode, 0);
+    QVERIFY(stats.err.isEmpty()); // closed cleanly: no recovery warning
+    // The sleep was interrupted (= ? ERESTART_RESTARTBLOCK) before the signal killed it.
+    QCOMPARE(countsFromStatsJson(stats.out)["clock_nanosleep"].errors, 1L);
+}
+
+void TestCliRecord::kernelThreadCannotBeTraced() {
+    const CliRun r = cli({QStringLiteral("record"), QStringLiteral("-o"),
+                          path(QStringLiteral("kthread.syscope")), QStringLiteral("--pid"),
+                          QStringLiteral("2")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("kernel thread"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliRecord)
