@@ -6,6 +6,7 @@
 #include "syscalls/SyscallTable.h"
 
 #include <cstdio>
+#include <vector>
 
 namespace syscope {
 
@@ -55,6 +56,60 @@ std::string stringArg(const Call& c, const SyscallInfo& info, int i, std::size_t
     return formatPointer(c.raw(i));
 }
 
+std::optional<ArgString> captured(const Call& c, int i) {
+    return c.strings ? c.strings(i) : std::nullopt;
+}
+
+// The elements of a captured string array: each followed by a NUL byte (a missing final NUL is
+// tolerated).
+std::vector<std::string_view> arrayElements(std::string_view bytes) {
+    std::vector<std::string_view> out;
+    while (!bytes.empty()) {
+        const std::size_t nul = bytes.find('\0');
+        out.push_back(bytes.substr(0, nul));
+        if (nul == std::string_view::npos) {
+            break;
+        }
+        bytes.remove_prefix(nul + 1);
+    }
+    return out;
+}
+
+// ["ls", "-la", ...] as strace shows argv.
+std::string stringArray(const Call& c, int i) {
+    const std::optional<ArgString> s = captured(c, i);
+    if (!s) {
+        return formatPointer(c.raw(i));
+    }
+    const std::vector<std::string_view> elements = arrayElements(s->bytes);
+    std::string out = "[";
+    std::size_t shown = 0;
+    for (std::string_view element : elements) {
+        if (shown == kMaxArrayShown) {
+            break;
+        }
+        if (shown > 0) {
+            out += ", ";
+        }
+        out += escapeString(element.substr(0, kMaxStringShown), element.size() > kMaxStringShown);
+        ++shown;
+    }
+    if (elements.size() > kMaxArrayShown || s->truncated) {
+        out += shown > 0 ? ", ..." : "...";
+    }
+    return out + "]";
+}
+
+std::string envArray(const Call& c, int i) {
+    std::string out = formatPointer(c.raw(i));
+    if (const std::optional<ArgString> s = captured(c, i)) {
+        const std::size_t n = arrayElements(s->bytes).size();
+        out += " /* " + std::to_string(n) + (s->truncated ? "+" : "") +
+               (n == 1 && !s->truncated ? " var */" : " vars */");
+    }
+    return out;
+}
+
 std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     const ArgKind kind = info.args[static_cast<std::size_t>(i)];
     switch (kind) {
@@ -96,6 +151,10 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     }
     case ArgKind::Hex:
         return xlat::hex(c.raw(i));
+    case ArgKind::StringArray:
+        return stringArray(c, i);
+    case ArgKind::EnvArray:
+        return envArray(c, i);
     }
     return xlat::hex(c.raw(i));
 }

@@ -49,6 +49,8 @@ std::optional<VdsoFunction> vdsoFunctionFromSymbol(std::string_view symbol);
 // (PATH_MAX - 1); longer captured bytes are cut and shown with `...`.
 inline constexpr std::size_t kMaxStringShown = 32;
 inline constexpr std::size_t kMaxPathShown = 4095;
+// Longest part of a string array (execve's argv) shown before `...`.
+inline constexpr std::size_t kMaxArrayShown = 32;
 
 // "NULL" or "0x7ffd1234".
 std::string formatPointer(std::uint64_t p);

@@ -29,6 +29,8 @@ inline constexpr A sig{ArgKind::Signal};
 inline constexpr A pid{ArgKind::Pid};
 inline constexpr A clk{ArgKind::Clock};
 inline constexpr A off{ArgKind::Offset};
+inline constexpr A sarr{ArgKind::StringArray};
+inline constexpr A earr{ArgKind::EnvArray};
 inline constexpr A skip{ArgKind::None}; // a register the call takes but strace does not show
 inline constexpr A obuf{ArgKind::Buffer, FlagSet::None, true}; // kernel-filled buffer
 inline constexpr A opath{ArgKind::Path, FlagSet::None, true};  // kernel-filled path

@@ -176,6 +176,10 @@ std::string_view argKindName(ArgKind kind) {
         return "buffer";
     case ArgKind::Hex:
         return "hex";
+    case ArgKind::StringArray:
+        return "string-array";
+    case ArgKind::EnvArray:
+        return "env-array";
     }
     return "unknown";
 }

@@ -409,6 +409,84 @@ private slots:
                  QString::fromLatin1(s.expected));
     }
 
+    // execve's argv and envp as strace shows them (lines from strace 6.1 runs of /bin/true).
+    void execveArrays_data() {
+        QTest::addColumn<QByteArray>("argv");
+        QTest::addColumn<bool>("argvTruncated");
+        QTest::addColumn<QByteArray>("envp");
+        QTest::addColumn<bool>("envCaptured");
+        QTest::addColumn<QString>("expected");
+        QByteArray env37;
+        for (int k = 0; k < 37; ++k) {
+            env37 += "VAR" + QByteArray::number(k) + "=x" + '\0';
+        }
+        QByteArray longArgv("/bin/true\0"
+                            "0123456789012345678901234567890123456789\0",
+                            51);
+        for (int k = 1; k <= 40; ++k) {
+            longArgv += QByteArray::number(k) + '\0';
+        }
+        QTest::newRow("long")
+            << longArgv << false << env37 << true
+            << QStringLiteral(
+                   "execve(\"/bin/true\", [\"/bin/true\", \"01234567890123456789012345678901\"..., "
+                   "\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\", "
+                   "\"12\", \"13\", \"14\", \"15\", \"16\", \"17\", \"18\", \"19\", \"20\", "
+                   "\"21\", \"22\", \"23\", \"24\", \"25\", \"26\", \"27\", \"28\", \"29\", "
+                   "\"30\", ...], 0x7ffe9a485fd8 /* 37 vars */) = 0");
+        QTest::newRow("empty env")
+            << QByteArray("/bin/true\0x\0", 12) << false << QByteArray() << true
+            << QStringLiteral("execve(\"/bin/true\", [\"/bin/true\", \"x\"], 0x7ffe9a485fd8 /* 0 "
+                              "vars */) = 0");
+        QTest::newRow("one var")
+            << QByteArray("/bin/true\0", 10) << false << QByteArray("A=1\0", 4) << true
+            << QStringLiteral(
+                   "execve(\"/bin/true\", [\"/bin/true\"], 0x7ffe9a485fd8 /* 1 var */) = 0");
+        QTest::newRow("empty element")
+            << QByteArray("/bin/true\0\0", 11) << false << env37 << true
+            << QStringLiteral("execve(\"/bin/true\", [\"/bin/true\", \"\"], 0x7ffe9a485fd8 /* 37 "
+                              "vars */) = 0");
+        QTest::newRow("cut by tracer")
+            << QByteArray("sh\0-c\0", 6) << true << QByteArray() << false
+            << QStringLiteral("execve(\"/bin/true\", [\"sh\", \"-c\", ...], 0x7ffe9a485fd8) = 0");
+    }
+
+    void execveArrays() {
+        QFETCH(QByteArray, argv);
+        QFETCH(bool, argvTruncated);
+        QFETCH(QByteArray, envp);
+        QFETCH(bool, envCaptured);
+        QFETCH(QString, expected);
+        SyscallEvent e;
+        e.nr = 59;
+        e.args = {0x5000, 0x7ffe9a486000, 0x7ffe9a485fd8};
+        const std::string path = "/bin/true";
+        const StringLookup lookup = [&](int arg) -> std::optional<ArgString> {
+            switch (arg) {
+            case 0:
+                return ArgString{path, false};
+            case 1:
+                return ArgString{std::string_view(argv.constData(), std::size_t(argv.size())),
+                                 argvTruncated};
+            case 2:
+                if (envCaptured) {
+                    return ArgString{std::string_view(envp.constData(), std::size_t(envp.size())),
+                                     false};
+                }
+                return std::nullopt;
+            default:
+                return std::nullopt;
+            }
+        };
+        QCOMPARE(QString::fromLatin1(formatSyscall(e, lookup)), expected);
+        // Without captured arrays: addresses, like every other pointer.
+        const StringLookup pathOnly = [&](int arg) -> std::optional<ArgString> {
+            return arg == 0 ? std::optional<ArgString>(ArgString{path, false}) : std::nullopt;
+        };
+        QCOMPARE(formatCall(e, pathOnly),
+                 std::string("execve(\"/bin/true\", 0x7ffe9a486000, 0x7ffe9a485fd8)"));
+    }
+
     void unpaddedLine() {
         SyscallEvent e;
         e.nr = 3;
