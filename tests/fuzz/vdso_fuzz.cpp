@@ -11,14 +11,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string error;
     const auto image = syscope::VdsoImage::fromBytes(std::vector<std::uint8_t>(data, data + size),
                                                      0x7f0000000000, 1, &error);
-    if (image) {
-        // Touch everything a caller would use.
-        std::size_t total = image->buildId().size() + image->linuxVersion().size();
-        for (const auto& s : image->symbols()) {
-            total += s.name.size() + s.version.size();
+    if (!image) {
+        if (error.empty()) {
+            __builtin_trap(); // every rejection must say why
         }
-        (void)image->findFunction("clock_gettime");
-        return total == 0 ? 0 : 0;
+        return 0;
     }
-    return error.empty() ? __builtin_trap(), 0 : 0;
+    // Touch everything a caller would use.
+    static volatile std::size_t sink = 0;
+    std::size_t total = image->buildId().size() + image->linuxVersion().size();
+    for (const auto& s : image->symbols()) {
+        total += s.name.size() + s.version.size() + s.type.size();
+    }
+    for (const auto& n : image->notes()) {
+        total += n.owner.size() + n.desc.size();
+    }
+    if (const auto* f = image->findFunction("clock_gettime")) {
+        total += f->address;
+    }
+    sink = total;
+    return 0;
 }
