@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+// Keeps the reads above from being optimised away.
+volatile std::size_t g_sink = 0;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string error;
     const auto image = syscope::VdsoImage::fromBytes(std::vector<std::uint8_t>(data, data + size),
@@ -18,7 +21,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     // Touch everything a caller would use.
-    static volatile std::size_t sink = 0;
     std::size_t total = image->buildId().size() + image->linuxVersion().size();
     for (const auto& s : image->symbols()) {
         total += s.name.size() + s.version.size() + s.type.size();
@@ -29,6 +31,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto* f = image->findFunction("clock_gettime")) {
         total += f->address;
     }
-    sink = total;
+    g_sink = total;
     return 0;
 }
