@@ -179,6 +179,7 @@ private:
         SyscallEvent pending;
         std::vector<EventString> pendingStrings;
         int interruptedNr = -1; // the last call that returned a restart code, until it restarts
+        int resumedNr = -1;     // the call the current restart_syscall resumes
     };
 
     bool launch(TraceResult& result);
@@ -649,12 +650,20 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
     // The kernel restarts an interrupted call either by running it again (after a signal
     // handler with SA_RESTART, or after a stop) or through restart_syscall.
     const int restartNr = arch == Arch::I386 ? kRestartSyscallI386 : kRestartSyscallX86_64;
+    t.pendingStrings.clear();
     if (nr == restartNr || nr == t.interruptedNr) {
         e.flags |= EventFlag::Restarted;
+        if (nr == restartNr && t.interruptedNr >= 0) {
+            // What restart_syscall resumes, for "<... resuming interrupted nanosleep ...>".
+            EventString es;
+            es.arg = 0;
+            es.bytes = syscallName(arch, t.interruptedNr);
+            t.pendingStrings.push_back(std::move(es));
+            t.resumedNr = t.interruptedNr;
+        }
         t.interruptedNr = -1;
     }
     t.info = (arch == Arch::I386 ? m_i386 : m_x86_64)->lookup(nr);
-    t.pendingStrings.clear();
     if (t.info) {
         // Input strings and buffers are read now; output ones (read's buffer, getcwd's path)
         // only once the call has succeeded, in completeCall().
@@ -742,7 +751,9 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     e.exit = now;
     e.ret = rval;
     if (isRestartCode(rval)) {
-        t.interruptedNr = e.nr;
+        // An interrupted restart_syscall still stands for the call it resumed.
+        const int restartNr = e.arch == Arch::I386 ? kRestartSyscallI386 : kRestartSyscallX86_64;
+        t.interruptedNr = e.nr == restartNr && t.resumedNr >= 0 ? t.resumedNr : e.nr;
     } else if (rval == -kEintr && (e.nr == kRtSigreturnX86_64 || e.nr == kRtSigreturnI386)) {
         t.interruptedNr = -1; // the handler's return delivers EINTR: no restart follows
     }
