@@ -14,8 +14,12 @@ void EventChunkEncoder::add(const SyscallEvent& e, const EncodedStringRef* strin
     const std::uint64_t taskKey =
         (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.pid)) << 32) |
         static_cast<std::uint32_t>(e.tid);
-    auto [it, inserted] = m_slots.try_emplace(taskKey, static_cast<std::uint32_t>(m_tasks.size()));
-    const std::uint32_t slot = it->second;
+    bool inserted = false;
+    std::uint32_t& slotRef = m_slots.get(taskKey, &inserted);
+    if (inserted) {
+        slotRef = static_cast<std::uint32_t>(m_tasks.size());
+    }
+    const std::uint32_t slot = slotRef;
     if (inserted) {
         m_tasks.push_back(Task{m_base, -1});
         w.varint(0);
@@ -25,7 +29,7 @@ void EventChunkEncoder::add(const SyscallEvent& e, const EncodedStringRef* strin
         w.varint(static_cast<std::uint64_t>(slot) + 1);
     }
     Task& task = m_tasks[slot];
-    LastCall& last = m_last[lastCallKey(slot, e.arch, e.nr)];
+    LastCall& last = m_last.get(lastCallKey(slot, e.arch, e.nr));
 
     std::uint8_t ctl = static_cast<std::uint8_t>(e.arch) & Ctl::ArchMask;
     if (e.nr != task.lastNr) {
@@ -123,7 +127,7 @@ bool decodeEventChunk(const unsigned char* data, std::size_t size,
         return false;
     }
     std::vector<Task> tasks;
-    std::unordered_map<std::uint64_t, LastCall> lastCalls;
+    FlatU64Map<LastCall> lastCalls;
     const std::size_t firstIndex = out.events.size();
     out.events.reserve(firstIndex + count);
     auto fail = [&](const char* what) {
@@ -180,7 +184,7 @@ bool decodeEventChunk(const unsigned char* data, std::size_t size,
         if ((ctl & Ctl::NewNr) && !r.svarint32(&e.nr)) {
             return fail("bad syscall number");
         }
-        LastCall& last = lastCalls[lastCallKey(slot, e.arch, e.nr)];
+        LastCall& last = lastCalls.get(lastCallKey(slot, e.arch, e.nr));
         e.args = last.args;
         e.ret = last.ret;
         if (ctl & Ctl::HasArgs) {

@@ -4,10 +4,10 @@
 #pragma once
 
 #include "trace/Event.h"
+#include "trace/FlatMap.h"
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace syscope::format {
@@ -38,9 +38,9 @@ private:
     std::string m_body;
     std::size_t m_count = 0;
     TimeNs m_base = 0;
-    std::unordered_map<std::uint64_t, std::uint32_t> m_slots; // pid<<32|tid -> slot
+    FlatU64Map<std::uint32_t> m_slots; // pid<<32|tid -> index in m_tasks
     std::vector<Task> m_tasks;
-    std::unordered_map<std::uint64_t, LastCall> m_last;
+    FlatU64Map<LastCall> m_last;
 };
 
 // Decodes one events chunk payload, appending to out.events and out.strings (string indices

@@ -406,6 +406,38 @@ bool TraceReader::decodeAuxv(EventBatch& out, std::string* problem) {
     return true;
 }
 
+std::optional<std::uint64_t> TraceReader::declaredEventCount() const {
+    struct stat st {};
+    if (::fstat(m_fd, &st) != 0) {
+        return std::nullopt;
+    }
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    // The end chunk holds five varints: at most 50 payload bytes.
+    unsigned char tail[format::kChunkHeaderSize + 50];
+    const std::uint64_t want = std::min<std::uint64_t>(sizeof tail, size);
+    if (want < format::kChunkHeaderSize + 5 || !preadAll(m_fd, tail, want, size - want)) {
+        return std::nullopt;
+    }
+    for (std::size_t at = 0; at + format::kChunkHeaderSize <= want; ++at) {
+        const std::uint32_t length = format::loadU32le(tail + at + 4);
+        if (format::loadU32le(tail + at) != format::ChunkEnd ||
+            at + format::kChunkHeaderSize + length != want) {
+            continue;
+        }
+        std::uint32_t crc = crc32c(tail + at, 8);
+        crc = crc32c(tail + at + format::kChunkHeaderSize, length, crc);
+        if (crc != format::loadU32le(tail + at + 8)) {
+            continue;
+        }
+        ByteReader r(tail + at + format::kChunkHeaderSize, length);
+        std::uint64_t events = 0;
+        if (r.varint(&events)) {
+            return events;
+        }
+    }
+    return std::nullopt;
+}
+
 bool TraceReader::decodeEnd(std::string* problem) {
     ByteReader r(m_payload.data(), m_payload.size());
     std::uint64_t events = 0;
@@ -568,6 +600,14 @@ bool loadTrace(const std::string& path, TraceStore& store, std::string* error,
         return false;
     }
     store.setMetadata(reader->metadata());
+    // Growing the columns by doubling would zero and copy pages several times over: size them
+    // once from the end chunk, or from the file size for a file that was not closed cleanly.
+    if (const auto declared = reader->declaredEventCount();
+        declared && *declared <= reader->fileSize()) {
+        store.reserve(store.eventCount() + *declared);
+    } else {
+        store.reserve(store.eventCount() + reader->fileSize() / 8);
+    }
     EventBatch batch;
     std::string problem;
     std::uint64_t sinceProgress = 0;
@@ -604,6 +644,7 @@ bool loadTrace(const std::string& path, TraceStore& store, std::string* error,
         const std::string counts =
             std::to_string(rep.events) + " events in " + std::to_string(rep.chunks) + " chunks (" +
             std::to_string(rep.bytesRead) + " of " + std::to_string(rep.fileSize) + " bytes)";
+        store.shrinkToFit();
         switch (status) {
         case TraceReader::Status::End:
             rep.complete = true;

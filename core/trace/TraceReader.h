@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ public:
     std::uint64_t chunksRead() const { return m_chunks; }
     std::uint64_t eventsRead() const { return m_events; }
     const std::string& path() const { return m_path; }
+    // The event count an intact end chunk at the end of the file declares (a cleanly closed
+    // file); nullopt otherwise. Lets a loader size its store before reading.
+    std::optional<std::uint64_t> declaredEventCount() const;
 
 private:
     TraceReader(int fd, std::string path);

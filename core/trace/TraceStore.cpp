@@ -49,6 +49,16 @@ void TraceStore::clear() {
     *this = TraceStore();
 }
 
+void TraceStore::reserve(std::size_t events) {
+    m_enter.reserve(events);
+    m_duration.reserve(events);
+    m_task.reserve(events);
+    m_nr.reserve(events);
+    m_arch.reserve(events);
+    m_flags.reserve(events);
+    m_argOffset.reserve(events);
+}
+
 void TraceStore::shrinkToFit() {
     m_enter.shrink_to_fit();
     m_duration.shrink_to_fit();
@@ -78,6 +88,9 @@ void TraceStore::noteTime(TimeNs t) {
 std::uint32_t TraceStore::taskFor(std::int32_t pid, std::int32_t tid) {
     const std::uint64_t key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(pid)) << 32) |
                               static_cast<std::uint32_t>(tid);
+    if (key == m_lastTaskKey) {
+        return m_lastTask;
+    }
     auto [it, inserted] = m_taskIds.try_emplace(key, static_cast<std::uint32_t>(m_tasks.size()));
     if (inserted) {
         TaskInfo t;
@@ -86,6 +99,8 @@ std::uint32_t TraceStore::taskFor(std::int32_t pid, std::int32_t tid) {
         m_tasks.push_back(std::move(t));
         m_taskEvents.emplace_back();
     }
+    m_lastTaskKey = key;
+    m_lastTask = it->second;
     return it->second;
 }
 
@@ -157,8 +172,8 @@ void TraceStore::appendEvent(const SyscallEvent& e) {
         (static_cast<std::uint64_t>(task) << 34) |
         (static_cast<std::uint64_t>(static_cast<std::uint8_t>(e.arch) & 3) << 32) |
         static_cast<std::uint32_t>(e.nr);
-    auto [it, inserted] = m_lastCall.try_emplace(key);
-    LastCall& last = it->second;
+    bool inserted = false;
+    LastCall& last = m_lastCall.get(key, &inserted);
     if (!inserted && last.offset >= segmentBase && last.args == e.args && last.ret == e.ret) {
         m_argOffset.push_back(static_cast<std::uint32_t>(last.offset - segmentBase));
     } else {
@@ -443,7 +458,7 @@ std::size_t TraceStore::memoryBytes() const {
     // Hash nodes: key, value and two pointers' worth of bucket and link overhead each.
     bytes += m_longDurations.size() * (sizeof(std::uint32_t) + sizeof(TimeNs) + 24);
     bytes += m_wideNrs.size() * (2 * sizeof(std::uint32_t) + 24);
-    bytes += m_lastCall.size() * (sizeof(std::uint64_t) + sizeof(LastCall) + 24);
+    bytes += m_lastCall.memoryBytes();
     bytes += m_stringRefs.capacity() * sizeof(StringRef);
     bytes += m_stringBytes + m_strings.size() * (sizeof(std::string) + 40);
     bytes += m_processEvents.capacity() * sizeof(ProcessEvent);

@@ -11,6 +11,7 @@
 
 #include "trace/Event.h"
 #include "trace/EventSink.h"
+#include "trace/FlatMap.h"
 
 #include <cstdint>
 #include <deque>
@@ -55,6 +56,8 @@ public:
     void append(const EventBatch& batch);
     void consume(const EventBatch& batch) override { append(batch); }
     void clear();
+    // Makes room for this many events in total (before a load whose size is known).
+    void reserve(std::size_t events);
     // Gives back the spare capacity of the columns (after a load).
     void shrinkToFit();
 
@@ -134,7 +137,7 @@ private:
         std::int64_t ret = 0;
         std::uint64_t offset = 0;
     };
-    std::unordered_map<std::uint64_t, LastCall> m_lastCall; // (task, arch, nr) -> last record
+    FlatU64Map<LastCall> m_lastCall; // (task, arch, nr) -> last record
 
     // Strings, interned.
     struct StringRef {
@@ -155,6 +158,8 @@ private:
 
     std::vector<TaskInfo> m_tasks;
     std::unordered_map<std::uint64_t, std::uint32_t> m_taskIds;
+    std::uint64_t m_lastTaskKey = ~0ull; // one-entry cache in front of m_taskIds
+    std::uint32_t m_lastTask = 0;
     std::vector<std::vector<std::uint32_t>> m_taskEvents;
 
     bool m_inEnterOrder = true;
