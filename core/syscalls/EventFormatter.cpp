@@ -260,6 +260,101 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
         }
         return true;
     }
+    if (name == "restart_syscall") {
+        // The tracer may hand over the name of the interrupted call as string 0 (the call itself
+        // has no arguments); strace prints the same placeholder when it does not know it.
+        const std::optional<ArgString> interrupted = captured(c, 0);
+        out += "<... resuming interrupted ";
+        out += interrupted && !interrupted->bytes.empty() ? interrupted->bytes : "call";
+        out += " ...>";
+        return true;
+    }
+    if (name == "syslog") {
+        const std::uint64_t type = c.raw(0) & 0xffffffffu;
+        append(out, xlat::syslogAction(type));
+        if (type >= 2 && type <= 4) { // READ, READ_ALL, READ_CLEAR: buffer and length
+            append(out, formatPointer(c.raw(1)));
+            append(out, decimal(c.asInt(2)));
+        } else if (type == 8) { // CONSOLE_LEVEL: the level travels in the length
+            append(out, formatPointer(c.raw(1)));
+            append(out, decimal(c.asInt(2)));
+        }
+        return true;
+    }
+    if (name == "ioprio_get" || name == "ioprio_set") {
+        append(out, xlat::ioprioWho(c.raw(0)));
+        append(out, decimal(c.asInt(1)));
+        if (name == "ioprio_set") {
+            append(out, xlat::ioprioValue(c.raw(2)));
+        }
+        return true;
+    }
+    if (name == "fanotify_init") {
+        append(out, xlat::fanotifyInitFlags(c.raw(0)));
+        append(out, xlat::openFlags(c.raw(1)));
+        return true;
+    }
+    if (name == "io_uring_register") {
+        append(out, arg(0));
+        append(out, xlat::ioUringRegisterOp(c.raw(1)));
+        append(out, arg(2));
+        append(out, arg(3));
+        return true;
+    }
+    if (name == "fsconfig") {
+        append(out, arg(0));
+        append(out, xlat::fsconfigCmd(c.raw(1)));
+        append(out, arg(2));
+        append(out, arg(3));
+        append(out, arg(4));
+        return true;
+    }
+    if (name == "landlock_add_rule") {
+        append(out, arg(0));
+        append(out, xlat::landlockRuleType(c.raw(1)));
+        append(out, arg(2));
+        append(out, arg(3));
+        return true;
+    }
+    if (name == "kexec_load") {
+        append(out, formatPointer(c.raw(0)));
+        append(out, udecimal(c.raw(1)));
+        append(out, formatPointer(c.raw(2)));
+        append(out, xlat::kexecFlags(c.raw(3)));
+        return true;
+    }
+    if (name == "quotactl" || name == "quotactl_fd") {
+        const bool byFd = name == "quotactl_fd";
+        if (byFd) {
+            append(out, arg(0));
+        }
+        append(out, xlat::quotactlCmd(c.raw(byFd ? 1 : 0)));
+        if (!byFd) {
+            append(out, arg(1));
+        }
+        append(out, decimal(c.asInt(2)));
+        append(out, formatPointer(c.raw(3)));
+        return true;
+    }
+    if (name == "reboot") {
+        append(out, xlat::rebootMagic1(c.raw(0)));
+        append(out, xlat::rebootMagic2(c.raw(1)));
+        append(out, xlat::rebootCmd(c.raw(2)));
+        if ((c.raw(2) & 0xffffffffu) == 0xA1B2C3D4) { // RESTART2 takes a command string
+            append(out, stringArg(c, info, 3, kMaxStringShown));
+        }
+        return true;
+    }
+    if (name == "keyctl") {
+        // The command is decoded; KEYCTL_GET_KEYRING_ID (key, create) shows its two operands,
+        // the others keep their raw values.
+        append(out, xlat::keyctlCmd(c.raw(0)));
+        const int operands = (c.raw(0) & 0xffffffffu) == 0 ? 2 : info.argCount - 1;
+        for (int i = 1; i <= operands; ++i) {
+            append(out, (c.raw(0) & 0xffffffffu) == 0 ? decimal(c.asInt(i)) : arg(i));
+        }
+        return true;
+    }
     if (name == "mremap") {
         for (int i = 0; i < 4; ++i) {
             append(out, arg(i));

@@ -22,6 +22,8 @@ struct ArgString {
 };
 
 // Returns the string captured for argument `arg` (0..5) of the event being formatted, if any.
+// For restart_syscall, which has no arguments, string 0 may carry the name of the interrupted
+// call: `restart_syscall(<... resuming interrupted nanosleep ...>)`.
 using StringLookup = std::function<std::optional<ArgString>(int arg)>;
 
 // "name(args)": the call without its return value.

@@ -584,6 +584,102 @@ constexpr Named kIoctls[] = {
     {0x80045430, "TIOCGPTN"}, {0x40045431, "TIOCSPTLCK"}, {0x5441, "TIOCGPTPEER"},
 };
 
+constexpr Named kSyslogActions[] = {
+    {0, "SYSLOG_ACTION_CLOSE"},         {1, "SYSLOG_ACTION_OPEN"},
+    {2, "SYSLOG_ACTION_READ"},          {3, "SYSLOG_ACTION_READ_ALL"},
+    {4, "SYSLOG_ACTION_READ_CLEAR"},    {5, "SYSLOG_ACTION_CLEAR"},
+    {6, "SYSLOG_ACTION_CONSOLE_OFF"},   {7, "SYSLOG_ACTION_CONSOLE_ON"},
+    {8, "SYSLOG_ACTION_CONSOLE_LEVEL"}, {9, "SYSLOG_ACTION_SIZE_UNREAD"},
+    {10, "SYSLOG_ACTION_SIZE_BUFFER"},
+};
+constexpr Named kIoprioWho[] = {
+    {1, "IOPRIO_WHO_PROCESS"}, {2, "IOPRIO_WHO_PGRP"}, {3, "IOPRIO_WHO_USER"}};
+constexpr Named kIoprioClasses[] = {{0, "IOPRIO_CLASS_NONE"},
+                                    {1, "IOPRIO_CLASS_RT"},
+                                    {2, "IOPRIO_CLASS_BE"},
+                                    {3, "IOPRIO_CLASS_IDLE"}};
+constexpr Named kFanClasses[] = {
+    {0, "FAN_CLASS_NOTIF"}, {4, "FAN_CLASS_CONTENT"}, {8, "FAN_CLASS_PRE_CONTENT"}};
+constexpr Named kFanInitFlags[] = {
+    {0x1, "FAN_CLOEXEC"},
+    {0x2, "FAN_NONBLOCK"},
+    {0x10, "FAN_UNLIMITED_QUEUE"},
+    {0x20, "FAN_UNLIMITED_MARKS"},
+    {0x40, "FAN_ENABLE_AUDIT"},
+    {0x80, "FAN_REPORT_PIDFD"},
+    {0x100, "FAN_REPORT_TID"},
+    {0x200, "FAN_REPORT_FID"},
+    {0x400, "FAN_REPORT_DIR_FID"},
+    {0x800, "FAN_REPORT_NAME"},
+    {0x1000, "FAN_REPORT_TARGET_FID"},
+};
+constexpr Named kIoUringRegister[] = {
+    {0, "IORING_REGISTER_BUFFERS"},         {1, "IORING_UNREGISTER_BUFFERS"},
+    {2, "IORING_REGISTER_FILES"},           {3, "IORING_UNREGISTER_FILES"},
+    {4, "IORING_REGISTER_EVENTFD"},         {5, "IORING_UNREGISTER_EVENTFD"},
+    {6, "IORING_REGISTER_FILES_UPDATE"},    {7, "IORING_REGISTER_EVENTFD_ASYNC"},
+    {8, "IORING_REGISTER_PROBE"},           {9, "IORING_REGISTER_PERSONALITY"},
+    {10, "IORING_UNREGISTER_PERSONALITY"},  {11, "IORING_REGISTER_RESTRICTIONS"},
+    {12, "IORING_REGISTER_ENABLE_RINGS"},   {13, "IORING_REGISTER_FILES2"},
+    {14, "IORING_REGISTER_FILES_UPDATE2"},  {15, "IORING_REGISTER_BUFFERS2"},
+    {16, "IORING_REGISTER_BUFFERS_UPDATE"}, {17, "IORING_REGISTER_IOWQ_AFF"},
+    {18, "IORING_UNREGISTER_IOWQ_AFF"},     {19, "IORING_REGISTER_IOWQ_MAX_WORKERS"},
+    {20, "IORING_REGISTER_RING_FDS"},       {21, "IORING_UNREGISTER_RING_FDS"},
+};
+constexpr Named kFsconfigCmds[] = {
+    {0, "FSCONFIG_SET_FLAG"},   {1, "FSCONFIG_SET_STRING"},      {2, "FSCONFIG_SET_BINARY"},
+    {3, "FSCONFIG_SET_PATH"},   {4, "FSCONFIG_SET_PATH_EMPTY"},  {5, "FSCONFIG_SET_FD"},
+    {6, "FSCONFIG_CMD_CREATE"}, {7, "FSCONFIG_CMD_RECONFIGURE"},
+};
+constexpr Named kLandlockRules[] = {{1, "LANDLOCK_RULE_PATH_BENEATH"},
+                                    {2, "LANDLOCK_RULE_NET_PORT"}};
+constexpr Named kKexecArchs[] = {
+    {0, "KEXEC_ARCH_DEFAULT"}, {3u << 16, "KEXEC_ARCH_386"}, {62u << 16, "KEXEC_ARCH_X86_64"}};
+constexpr Named kKexecFlags[] = {{1, "KEXEC_ON_CRASH"}, {2, "KEXEC_PRESERVE_CONTEXT"}};
+constexpr Named kQuotaCmds[] = {
+    {0x800001, "Q_SYNC"},     {0x800002, "Q_QUOTAON"},  {0x800003, "Q_QUOTAOFF"},
+    {0x800004, "Q_GETFMT"},   {0x800005, "Q_GETINFO"},  {0x800006, "Q_SETINFO"},
+    {0x800007, "Q_GETQUOTA"}, {0x800008, "Q_SETQUOTA"}, {0x800009, "Q_GETNEXTQUOTA"},
+};
+constexpr Named kQuotaTypes[] = {{0, "USRQUOTA"}, {1, "GRPQUOTA"}, {2, "PRJQUOTA"}};
+constexpr Named kRebootMagic1[] = {{0xfee1dead, "LINUX_REBOOT_MAGIC1"}};
+constexpr Named kRebootMagic2[] = {{672274793, "LINUX_REBOOT_MAGIC2"},
+                                   {85072278, "LINUX_REBOOT_MAGIC2A"},
+                                   {369367448, "LINUX_REBOOT_MAGIC2B"},
+                                   {537993216, "LINUX_REBOOT_MAGIC2C"}};
+constexpr Named kRebootCmds[] = {
+    {0x01234567, "LINUX_REBOOT_CMD_RESTART"},    {0xCDEF0123, "LINUX_REBOOT_CMD_HALT"},
+    {0x89ABCDEF, "LINUX_REBOOT_CMD_CAD_ON"},     {0x00000000, "LINUX_REBOOT_CMD_CAD_OFF"},
+    {0x4321FEDC, "LINUX_REBOOT_CMD_POWER_OFF"},  {0xA1B2C3D4, "LINUX_REBOOT_CMD_RESTART2"},
+    {0xD000FCE2, "LINUX_REBOOT_CMD_SW_SUSPEND"}, {0x45584543, "LINUX_REBOOT_CMD_KEXEC"},
+};
+constexpr Named kKeyctlCmds[] = {
+    {0, "KEYCTL_GET_KEYRING_ID"},
+    {1, "KEYCTL_JOIN_SESSION_KEYRING"},
+    {2, "KEYCTL_UPDATE"},
+    {3, "KEYCTL_REVOKE"},
+    {4, "KEYCTL_CHOWN"},
+    {5, "KEYCTL_SETPERM"},
+    {6, "KEYCTL_DESCRIBE"},
+    {7, "KEYCTL_CLEAR"},
+    {8, "KEYCTL_LINK"},
+    {9, "KEYCTL_UNLINK"},
+    {10, "KEYCTL_SEARCH"},
+    {11, "KEYCTL_READ"},
+    {12, "KEYCTL_INSTANTIATE"},
+    {13, "KEYCTL_NEGATE"},
+    {14, "KEYCTL_SET_REQKEY_KEYRING"},
+    {15, "KEYCTL_SET_TIMEOUT"},
+    {16, "KEYCTL_ASSUME_AUTHORITY"},
+    {17, "KEYCTL_GET_SECURITY"},
+    {18, "KEYCTL_SESSION_TO_PARENT"},
+    {19, "KEYCTL_REJECT"},
+    {20, "KEYCTL_INSTANTIATE_IOV"},
+    {21, "KEYCTL_INVALIDATE"},
+    {22, "KEYCTL_GET_PERSISTENT"},
+    {23, "KEYCTL_DH_COMPUTE"},
+};
+
 // A value that does not name anything, in the style strace uses for the given table:
 // hex for most, decimal for a few (prctl options, epoll_ctl operations).
 std::string unknownValue(std::uint64_t v, std::string_view prefix, bool decimal) {
@@ -1016,6 +1112,77 @@ std::string sigmask(std::uint64_t v, int bits) {
         }
     }
     return out + ']';
+}
+
+std::string valueWithComment(std::uint64_t v, std::span<const Named> table,
+                             std::string_view unknownPrefix, bool decimal) {
+    std::string_view name = lookup(v, table);
+    return name.empty() ? unknownValue(v, unknownPrefix, decimal) : std::string(name);
+}
+
+std::string syslogAction(std::uint64_t v) {
+    // strace shows the action number with its name as a comment.
+    const auto n = static_cast<std::int32_t>(v & 0xffffffffu);
+    std::string_view name = lookup(v & 0xffffffffu, kSyslogActions);
+    return std::to_string(n) + " /* " +
+           (name.empty() ? std::string("SYSLOG_ACTION_???") : std::string(name)) + " */";
+}
+
+std::string ioprioWho(std::uint64_t v) {
+    return valueWithComment(v & 0xffffffffu, kIoprioWho, "IOPRIO_WHO_", true);
+}
+
+std::string ioprioValue(std::uint64_t v) {
+    v &= 0xffffffffu;
+    return "IOPRIO_PRIO_VALUE(" + valueWithComment(v >> 13, kIoprioClasses, "IOPRIO_CLASS_", true) +
+           ", " + std::to_string(v & 0x1fff) + ")";
+}
+
+std::string fanotifyInitFlags(std::uint64_t v) {
+    v &= 0xffffffffu;
+    std::string out = value(v & 0xc, kFanClasses, "FAN_CLASS_");
+    v &= ~std::uint64_t{0xc};
+    return v ? out + '|' + flags(v, kFanInitFlags) : out;
+}
+
+std::string ioUringRegisterOp(std::uint64_t v) {
+    return valueWithComment(v & 0xffffffffu, kIoUringRegister, "IORING_REGISTER_", false);
+}
+
+std::string fsconfigCmd(std::uint64_t v) {
+    return valueWithComment(v & 0xffffffffu, kFsconfigCmds, "FSCONFIG_", false);
+}
+
+std::string landlockRuleType(std::uint64_t v) {
+    return valueWithComment(v & 0xffffffffu, kLandlockRules, "LANDLOCK_RULE_", true);
+}
+
+std::string kexecFlags(std::uint64_t v) {
+    std::string out = value(v & 0xffff0000u, kKexecArchs, "KEXEC_ARCH_");
+    v &= 0xffffu;
+    return v ? out + '|' + flags(v, kKexecFlags) : out;
+}
+
+std::string quotactlCmd(std::uint64_t v) {
+    v &= 0xffffffffu;
+    return "QCMD(" + valueWithComment(v >> 8, kQuotaCmds, "Q_", false) + ", " +
+           valueWithComment(v & 0xff, kQuotaTypes, "???", false) + ")";
+}
+
+std::string rebootMagic1(std::uint64_t v) {
+    return valueWithComment(v & 0xffffffffu, kRebootMagic1, "LINUX_REBOOT_MAGIC_", false);
+}
+
+std::string rebootMagic2(std::uint64_t v) {
+    return valueWithComment(v & 0xffffffffu, kRebootMagic2, "LINUX_REBOOT_MAGIC_", false);
+}
+
+std::string rebootCmd(std::uint64_t v) {
+    return valueWithComment(v & 0xffffffffu, kRebootCmds, "LINUX_REBOOT_CMD_", false);
+}
+
+std::string keyctlCmd(std::uint64_t v) {
+    return valueWithComment(v & 0xffffffffu, kKeyctlCmds, "KEYCTL_", false);
 }
 
 std::string fcntlSeals(std::uint64_t v) {

@@ -47,6 +47,19 @@ std::string socketOption(std::uint64_t level, std::uint64_t name);
 std::string ioctlRequest(std::uint64_t v);
 // "[HUP INT]", or "~[...]" when more than half of the `bits` signals are set.
 std::string sigmask(std::uint64_t v, int bits);
+std::string syslogAction(std::uint64_t v);
+std::string ioprioWho(std::uint64_t v);
+std::string ioprioValue(std::uint64_t v);
+std::string fanotifyInitFlags(std::uint64_t v);
+std::string ioUringRegisterOp(std::uint64_t v);
+std::string fsconfigCmd(std::uint64_t v);
+std::string landlockRuleType(std::uint64_t v);
+std::string kexecFlags(std::uint64_t v);
+std::string quotactlCmd(std::uint64_t v);
+std::string rebootMagic1(std::uint64_t v);
+std::string rebootMagic2(std::uint64_t v);
+std::string rebootCmd(std::uint64_t v);
+std::string keyctlCmd(std::uint64_t v);
 
 // Everything else that a FlagSet names.
 std::string flagArg(FlagSet set, std::uint64_t v);

@@ -99,7 +99,7 @@ constexpr SyscallInfo kRows[] = {
     S(85, "readlink", {path, obuf, sz}, TF),
     S(86, "uselib", {path}, TF),
     S(87, "swapon", {path, hex}, TF),
-    S(88, "reboot", {hex, hex, hex, ptr}),
+    S(88, "reboot", {hex, hex, hex, str}),
     S(89, "readdir", {fd, ptr, u}, TD),
     S(90, "mmap", {ptr}, TD | TM, SI),
     S(91, "munmap", {ptr, sz}, TM, SI),

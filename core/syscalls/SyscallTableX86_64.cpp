@@ -180,7 +180,7 @@ constexpr SyscallInfo kRows[] = {
     S(166, "umount2", {path, fl(F::UmountFlags)}, TF),
     S(167, "swapon", {path, hex}, TF),
     S(168, "swapoff", {path}, TF),
-    S(169, "reboot", {hex, hex, hex, ptr}),
+    S(169, "reboot", {hex, hex, hex, str}),
     S(170, "sethostname", {buf, sz}),
     S(171, "setdomainname", {buf, sz}),
     S(172, "iopl", {i}),
