@@ -62,6 +62,17 @@ bool fdIsLibc(pid_t pid, std::uint64_t fd) {
     return isLibcPath(std::string_view(target, static_cast<std::size_t>(n)));
 }
 
+// The signal to pass on when resuming from a stop with `sig`: a signal-delivery stop gets its
+// signal delivered; a group-stop (PTRACE_GETSIGINFO fails with EINVAL) must not re-inject it,
+// or a stopped program would be stopped again forever.
+int signalToDeliver(pid_t pid, int sig) {
+    siginfo_t info{};
+    if (::ptrace(PTRACE_GETSIGINFO, pid, nullptr, &info) != 0 && errno == EINVAL) {
+        return 0;
+    }
+    return sig;
+}
+
 void fillMissing(AslrBases& into, const AslrBases& from) {
     for (int i = 0; i < kAslrRegionCount; ++i) {
         if (!into.base[static_cast<std::size_t>(i)]) {
@@ -300,7 +311,7 @@ std::optional<AslrRun> AslrExperiment::runOnce(std::string* error) {
         const int sig = WSTOPSIG(status);
         if (sig != (SIGTRAP | 0x80)) {
             if (sig != SIGTRAP) {
-                pendingSignal = sig;
+                pendingSignal = signalToDeliver(pid, sig);
             }
             continue;
         }
@@ -406,7 +417,7 @@ std::optional<AslrRun> AslrExperiment::runOnce(std::string* error) {
         }
         const int sig = WSTOPSIG(status);
         if (sig != SIGTRAP && sig != (SIGTRAP | 0x80)) {
-            pendingSignal = sig;
+            pendingSignal = signalToDeliver(pid, sig);
         }
     }
     killAndReap(pid);

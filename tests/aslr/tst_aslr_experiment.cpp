@@ -41,6 +41,7 @@ private slots:
     void noRandomize();
     void staticBinary();
     void keepRunningSeesHeap();
+    void keepRunningPassesSignals();
     void cancel();
     void launchErrors();
     void thousandRunsAreFast();
@@ -143,6 +144,23 @@ void TestAslrExperiment::keepRunningSeesHeap() {
     for (const auto& r : killed.runs()) {
         QVERIFY(!r.ranToEnd);
         QVERIFY(r.bases[AslrRegion::Heap]);
+    }
+}
+
+void TestAslrExperiment::keepRunningPassesSignals() {
+    // A stop signal must not wedge the run (group-stop is resumed, not re-injected), and other
+    // signals must reach the program's handler.
+    AslrExperiment e(
+        {{"/bin/sh", "-c", "trap 'exit 7' USR1; kill -STOP $$; kill -USR1 $$; sleep 5"},
+         2,
+         true,
+         true});
+    std::string error;
+    QVERIFY2(e.run(&error), error.c_str());
+    for (const auto& r : e.runs()) {
+        QVERIFY(r.ranToEnd);
+        QVERIFY(WIFEXITED(r.exitStatus));
+        QCOMPARE(WEXITSTATUS(r.exitStatus), 7);
     }
 }
 
