@@ -49,12 +49,16 @@ public:
         if (open()) {
             m_writer->consume(batch);
         }
+        m_broken = failed();
     }
     void flush() override {
         if (open()) {
             m_writer->flush();
         }
+        m_broken = failed();
     }
+    // Set on the tracer's thread when the file cannot be written; read by the main thread.
+    bool broken() const { return m_broken.load(); }
     bool close(std::string* error) {
         if (!open()) {
             *error = m_error;
@@ -72,6 +76,7 @@ private:
     const Tracer* m_tracer = nullptr;
     std::unique_ptr<TraceWriter> m_writer;
     std::string m_error;
+    std::atomic<bool> m_broken{false};
 };
 
 int record(std::span<char*> args) {
@@ -187,10 +192,17 @@ int record(std::span<char*> args) {
     });
 
     int interrupts = 0;
+    bool stoppedForWriteError = false;
     while (!done.load()) {
         timespec tick{0, 100'000'000};
         siginfo_t info{};
         const int sig = sigtimedwait(&handled, &info, &tick);
+        if (sink.broken() && !stoppedForWriteError) {
+            // Tracing on without a file would only lose more: stop (launched commands are
+            // killed, attached processes detached) and report the write error below.
+            stoppedForWriteError = true;
+            tracer.requestStop();
+        }
         if (sig <= 0 || sig == kTracerDone) {
             continue;
         }
