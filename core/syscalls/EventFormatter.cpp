@@ -21,10 +21,11 @@ struct Call {
     const StringLookup& strings;
     bool compat; // i386: registers are 32 bits wide
 
-    std::uint64_t raw(int i) const {
-        std::uint64_t v = e.args[static_cast<std::size_t>(i)];
-        return compat ? (v & 0xffffffffu) : v;
-    }
+    // Registers as the kernel reported them. For int $0x80 calls the kernel itself uses only
+    // the low halves, but strace 6.1 shows the full 64-bit values where an argument is not an
+    // int (a 64-bit program can leave bits in the upper halves), and so do we.
+    std::uint64_t raw(int i) const { return e.args[static_cast<std::size_t>(i)]; }
+    std::uint64_t low(int i) const { return raw(i) & 0xffffffffu; }
     std::int64_t asInt(int i) const { return static_cast<std::int32_t>(raw(i) & 0xffffffffu); }
     std::int64_t asLong(int i) const {
         return compat ? static_cast<std::int32_t>(raw(i)) : static_cast<std::int64_t>(raw(i));
@@ -129,6 +130,11 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::Buffer:
         return stringArg(c, info, i, kMaxStringShown);
     case ArgKind::Size:
+        // On i386 a 64-bit length travels in two registers, low half first (`sz, skip`).
+        if (c.compat && i + 1 < info.argCount &&
+            info.args[static_cast<std::size_t>(i + 1)] == ArgKind::None) {
+            return udecimal(c.low(i) | (c.raw(i + 1) << 32));
+        }
         return udecimal(c.raw(i));
     case ArgKind::Ptr:
         return formatPointer(c.raw(i));
@@ -144,7 +150,7 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
         // On i386 a 64-bit offset travels in two registers, low half first (`off, skip`).
         if (c.compat && i + 1 < info.argCount &&
             info.args[static_cast<std::size_t>(i + 1)] == ArgKind::None) {
-            std::uint64_t v = c.raw(i) | (c.raw(i + 1) << 32);
+            std::uint64_t v = c.low(i) | (c.raw(i + 1) << 32);
             return decimal(static_cast<std::int64_t>(v));
         }
         return decimal(c.asLong(i));
@@ -157,6 +163,14 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
         return envArray(c, i);
     }
     return xlat::hex(c.raw(i));
+}
+
+// The kernel's 32-bit device number encoding (new_decode_dev), as strace prints it.
+std::string makedev(std::uint64_t dev) {
+    dev &= 0xffffffffu;
+    const std::uint64_t major = (dev & 0xfff00) >> 8;
+    const std::uint64_t minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+    return "makedev(" + xlat::hex(major) + ", " + xlat::hex(minor) + ")";
 }
 
 void append(std::string& out, const std::string& arg) {
@@ -272,12 +286,21 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
     if (name == "syslog") {
         const std::uint64_t type = c.raw(0) & 0xffffffffu;
         append(out, xlat::syslogAction(type));
-        if (type >= 2 && type <= 4) { // READ, READ_ALL, READ_CLEAR: buffer and length
+        // CLOSE, OPEN, CLEAR, CONSOLE_OFF, CONSOLE_ON, SIZE_UNREAD and SIZE_BUFFER ignore the
+        // buffer and the length; the reads, CONSOLE_LEVEL and unknown actions show them.
+        switch (type) {
+        case 0:
+        case 1:
+        case 5:
+        case 6:
+        case 7:
+        case 9:
+        case 10:
+            break;
+        default:
             append(out, formatPointer(c.raw(1)));
             append(out, decimal(c.asInt(2)));
-        } else if (type == 8) { // CONSOLE_LEVEL: the level travels in the length
-            append(out, formatPointer(c.raw(1)));
-            append(out, decimal(c.asInt(2)));
+            break;
         }
         return true;
     }
@@ -355,6 +378,59 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
         }
         return true;
     }
+    if (name == "prctl") {
+        // Known options show their operands in decimal; an unknown one shows them raw.
+        const std::string option = arg(0);
+        append(out, option);
+        const bool known = option.find("/*") == std::string::npos;
+        for (int i = 1; i < info.argCount; ++i) {
+            append(out, known ? udecimal(c.raw(i)) : xlat::hex(c.raw(i)));
+        }
+        return true;
+    }
+    if (name == "add_key" || name == "request_key") {
+        const int keyringArg = name == "add_key" ? 4 : 3;
+        for (int i = 0; i < keyringArg; ++i) {
+            append(out, arg(i));
+        }
+        append(out, xlat::keyring(c.raw(keyringArg)));
+        return true;
+    }
+    if (name == "ipc") { // i386
+        append(out, xlat::ipcCall(c.raw(0)));
+        for (int i = 1; i < info.argCount; ++i) {
+            append(out, arg(i));
+        }
+        return true;
+    }
+    if (name == "fanotify_mark") {
+        // x86_64: fd, flags, mask, dirfd, path; i386: the 64-bit mask takes two registers.
+        const int dirfdArg = c.compat ? 4 : 3;
+        const std::uint64_t mask = c.compat ? (c.low(2) | (c.raw(3) << 32)) : c.raw(2);
+        append(out, arg(0));
+        append(out, xlat::flagArg(FlagSet::FanMarkFlags, c.raw(1)));
+        append(out, xlat::flagArg(FlagSet::FanEventMask, mask));
+        const std::int64_t dirfd = c.asInt(dirfdArg);
+        append(out, dirfd == -100 ? std::string("AT_FDCWD")
+                    : dirfd == -1 ? std::string("FAN_NOFD")
+                                  : decimal(dirfd));
+        append(out, stringArg(c, info, dirfdArg + 1, kMaxPathShown));
+        return true;
+    }
+    if (name == "membarrier") {
+        append(out, arg(0));
+        append(out, arg(1));
+        if (c.raw(1) & 1) { // MEMBARRIER_CMD_FLAG_CPU: the cpu operand is used
+            append(out, arg(2));
+        }
+        return true;
+    }
+    if (name == "set_mempolicy") { // the mode is an int here (mbind's is an unsigned long)
+        append(out, xlat::mempolicyMode(c.low(0)));
+        append(out, arg(1));
+        append(out, arg(2));
+        return true;
+    }
     if (name == "mremap") {
         for (int i = 0; i < 4; ++i) {
             append(out, arg(i));
@@ -365,7 +441,7 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
         return true;
     }
     if (name == "shmget" || name == "semget" || name == "msgget") {
-        append(out, c.raw(0) == 0 ? std::string("IPC_PRIVATE") : xlat::hex(c.raw(0)));
+        append(out, c.low(0) == 0 ? std::string("IPC_PRIVATE") : xlat::hex(c.low(0)));
         for (int i = 1; i < info.argCount; ++i) {
             append(out, arg(i));
         }
@@ -373,7 +449,11 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
     }
     if (name == "setsockopt" || name == "getsockopt") {
         append(out, arg(0));
-        append(out, arg(1));
+        const std::string level = arg(1);
+        // An unknown level gets a two-question-mark comment, as strace 6.1 prints it.
+        append(out, level.find("SOL_???") != std::string::npos
+                        ? xlat::hex(c.low(1)) + " /* SOL_?? */"
+                        : level);
         append(out, xlat::socketOption(c.raw(1), c.raw(2)));
         append(out, arg(3));
         append(out, arg(4));
@@ -407,18 +487,22 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
         return true;
     }
     if (name == "ustat") {
-        const std::uint64_t dev = c.raw(0);
-        append(out,
-               "makedev(" + xlat::hex((dev >> 8) & 0xfff) + ", " + xlat::hex(dev & 0xff) + ")");
+        append(out, makedev(c.raw(0)));
         append(out, arg(1));
         return true;
     }
     if (name == "signal") { // i386
         append(out, arg(0));
         const std::uint64_t h = c.raw(1);
-        append(out, h == 0   ? std::string("SIG_DFL")
-                    : h == 1 ? std::string("SIG_IGN")
-                             : xlat::hex(h));
+        if (h == 0) {
+            append(out, "SIG_DFL");
+        } else if (h == 1) {
+            append(out, "SIG_IGN");
+        } else if (h == ~std::uint64_t{0} || h == 0xffffffffu) {
+            append(out, "SIG_ERR");
+        } else {
+            append(out, xlat::hex(h));
+        }
         return true;
     }
     if (name == "ssetmask") { // i386
@@ -460,10 +544,7 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
         append(out, xlat::fileMode(c.raw(m)));
         const std::uint64_t type = c.raw(m) & 0170000;
         if (type == 0020000 || type == 0060000) { // S_IFCHR, S_IFBLK
-            const std::uint64_t dev = c.raw(m + 1);
-            const std::uint64_t major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffULL);
-            const std::uint64_t minor = (dev & 0xff) | ((dev >> 12) & ~0xffULL);
-            append(out, "makedev(" + xlat::hex(major) + ", " + xlat::hex(minor) + ")");
+            append(out, makedev(c.raw(m + 1)));
         }
         return true;
     }

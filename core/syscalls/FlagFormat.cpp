@@ -262,7 +262,7 @@ constexpr Named kMsgFlags[] = {
     {0x2, "MSG_PEEK"},
     {0x4, "MSG_DONTROUTE"},
     {0x8, "MSG_CTRUNC"},
-    {0x10, "MSG_PROXY"},
+    {0x10, "MSG_PROBE"},
     {0x20, "MSG_TRUNC"},
     {0x40, "MSG_DONTWAIT"},
     {0x80, "MSG_EOR"},
@@ -275,10 +275,13 @@ constexpr Named kMsgFlags[] = {
     {0x4000, "MSG_NOSIGNAL"},
     {0x8000, "MSG_MORE"},
     {0x10000, "MSG_WAITFORONE"},
+    {0x20000, "MSG_SENDPAGE_NOTLAST"},
     {0x40000, "MSG_BATCH"},
+    {0x80000, "MSG_NO_SHARED_FRAGS"},
     {0x4000000, "MSG_ZEROCOPY"},
     {0x20000000, "MSG_FASTOPEN"},
     {0x40000000, "MSG_CMSG_CLOEXEC"},
+    {0x80000000, "MSG_CMSG_COMPAT"},
 };
 constexpr Named kSocketLevels[] = {
     {0, "SOL_IP"},       {1, "SOL_SOCKET"},    {6, "SOL_TCP"},    {17, "SOL_UDP"},
@@ -390,7 +393,12 @@ constexpr Named kInotifyMask[] = {
     {0x80000000, "IN_ONESHOT"},
 };
 constexpr Named kInotifyInit[] = {{0x800, "IN_NONBLOCK"}, {0x80000, "IN_CLOEXEC"}};
-constexpr Named kTimerfdFlags[] = {{0x80000, "TFD_CLOEXEC"}, {0x800, "TFD_NONBLOCK"}};
+constexpr Named kTimerfdFlags[] = {
+    {1, "TFD_TIMER_ABSTIME"},
+    {2, "TFD_TIMER_CANCEL_ON_SET"},
+    {0x80000, "TFD_CLOEXEC"},
+    {0x800, "TFD_NONBLOCK"},
+};
 constexpr Named kSignalfdFlags[] = {{0x80000, "SFD_CLOEXEC"}, {0x800, "SFD_NONBLOCK"}};
 constexpr Named kPtrace[] = {
     {0, "PTRACE_TRACEME"},
@@ -435,9 +443,10 @@ constexpr Named kPtrace[] = {
 };
 constexpr Named kRwFlags[] = {
     {1, "RWF_HIPRI"}, {2, "RWF_DSYNC"}, {4, "RWF_SYNC"}, {8, "RWF_NOWAIT"}, {0x10, "RWF_APPEND"}};
-constexpr Named kFlockOps[] = {{1, "LOCK_SH"},     {2, "LOCK_EX"},    {4, "LOCK_NB"},
-                               {8, "LOCK_UN"},     {32, "LOCK_MAND"}, {64, "LOCK_READ"},
-                               {128, "LOCK_WRITE"}};
+constexpr Named kFlockOps[] = {
+    {1, "LOCK_SH"},    {2, "LOCK_EX"},   {4, "LOCK_NB"},    {8, "LOCK_UN"},
+    {32, "LOCK_MAND"}, {192, "LOCK_RW"}, {64, "LOCK_READ"}, {128, "LOCK_WRITE"},
+};
 constexpr Named kKcmpTypes[] = {{0, "KCMP_FILE"},    {1, "KCMP_VM"},       {2, "KCMP_FILES"},
                                 {3, "KCMP_FS"},      {4, "KCMP_SIGHAND"},  {5, "KCMP_IO"},
                                 {6, "KCMP_SYSVSEM"}, {7, "KCMP_EPOLL_TFD"}};
@@ -450,7 +459,9 @@ constexpr Named kMountFlags[] = {
     {1 << 16, "MS_POSIXACL"},  {1 << 17, "MS_UNBINDABLE"}, {1 << 18, "MS_PRIVATE"},
     {1 << 19, "MS_SLAVE"},     {1 << 20, "MS_SHARED"},     {1 << 21, "MS_RELATIME"},
     {1 << 22, "MS_KERNMOUNT"}, {1 << 23, "MS_I_VERSION"},  {1 << 24, "MS_STRICTATIME"},
-    {1 << 25, "MS_LAZYTIME"},
+    {1 << 25, "MS_LAZYTIME"},  {1 << 26, "MS_SUBMOUNT"},   {1 << 27, "MS_NOREMOTELOCK"},
+    {1 << 28, "MS_NOSEC"},     {1 << 29, "MS_BORN"},       {1 << 30, "MS_ACTIVE"},
+    {1u << 31, "MS_NOUSER"},
 };
 constexpr Named kUmountFlags[] = {
     {1, "MNT_FORCE"}, {2, "MNT_DETACH"}, {4, "MNT_EXPIRE"}, {8, "UMOUNT_NOFOLLOW"}};
@@ -680,6 +691,129 @@ constexpr Named kKeyctlCmds[] = {
     {23, "KEYCTL_DH_COMPUTE"},
 };
 
+constexpr Named kUnshareFlags[] = {
+    {0x80, "CLONE_NEWTIME"},      {0x100, "CLONE_VM"},          {0x200, "CLONE_FS"},
+    {0x400, "CLONE_FILES"},       {0x800, "CLONE_SIGHAND"},     {0x10000, "CLONE_THREAD"},
+    {0x20000, "CLONE_NEWNS"},     {0x40000, "CLONE_SYSVSEM"},   {0x2000000, "CLONE_NEWCGROUP"},
+    {0x4000000, "CLONE_NEWUTS"},  {0x8000000, "CLONE_NEWIPC"},  {0x10000000, "CLONE_NEWUSER"},
+    {0x20000000, "CLONE_NEWPID"}, {0x40000000, "CLONE_NEWNET"},
+};
+constexpr Named kSetnsFlags[] = {
+    {0x80, "CLONE_NEWTIME"},      {0x20000, "CLONE_NEWNS"},     {0x2000000, "CLONE_NEWCGROUP"},
+    {0x4000000, "CLONE_NEWUTS"},  {0x8000000, "CLONE_NEWIPC"},  {0x10000000, "CLONE_NEWUSER"},
+    {0x20000000, "CLONE_NEWPID"}, {0x40000000, "CLONE_NEWNET"},
+};
+constexpr Named kShmgetFlags[] = {
+    {01000, "IPC_CREAT"}, {02000, "IPC_EXCL"}, {04000, "SHM_HUGETLB"}, {010000, "SHM_NORESERVE"}};
+constexpr Named kShmatFlags[] = {
+    {010000, "SHM_RDONLY"}, {020000, "SHM_RND"}, {040000, "SHM_REMAP"}, {0100000, "SHM_EXEC"}};
+constexpr Named kIpcCommon[] = {{0, "IPC_RMID"}, {1, "IPC_SET"}, {2, "IPC_STAT"}, {3, "IPC_INFO"}};
+constexpr Named kShmCmds[] = {
+    {11, "SHM_LOCK"}, {12, "SHM_UNLOCK"}, {13, "SHM_STAT"}, {14, "SHM_INFO"}, {15, "SHM_STAT_ANY"}};
+constexpr Named kSemCmds[] = {
+    {11, "GETPID"}, {12, "GETVAL"}, {13, "GETALL"},   {14, "GETNCNT"},  {15, "GETZCNT"},
+    {16, "SETVAL"}, {17, "SETALL"}, {18, "SEM_STAT"}, {19, "SEM_INFO"}, {20, "SEM_STAT_ANY"}};
+constexpr Named kMsgCmds[] = {{11, "MSG_STAT"}, {12, "MSG_INFO"}, {13, "MSG_STAT_ANY"}};
+constexpr Named kMsgqFlags[] = {
+    {010000, "MSG_NOERROR"}, {020000, "MSG_EXCEPT"}, {040000, "MSG_COPY"}, {04000, "IPC_NOWAIT"}};
+constexpr Named kSwapFlags[] = {{0x8000, "SWAP_FLAG_PREFER"},
+                                {0x10000, "SWAP_FLAG_DISCARD"},
+                                {0x20000, "SWAP_FLAG_DISCARD_ONCE"},
+                                {0x40000, "SWAP_FLAG_DISCARD_PAGES"}};
+constexpr Named kDeleteModuleFlags[] = {{0x800, "O_NONBLOCK"}, {0x200, "O_TRUNC"}};
+constexpr Named kGetMempolicyFlags[] = {
+    {1, "MPOL_F_NODE"}, {2, "MPOL_F_ADDR"}, {4, "MPOL_F_MEMS_ALLOWED"}};
+constexpr Named kFallocateModes[] = {
+    {0x01, "FALLOC_FL_KEEP_SIZE"},     {0x02, "FALLOC_FL_PUNCH_HOLE"},
+    {0x04, "FALLOC_FL_NO_HIDE_STALE"}, {0x08, "FALLOC_FL_COLLAPSE_RANGE"},
+    {0x10, "FALLOC_FL_ZERO_RANGE"},    {0x20, "FALLOC_FL_INSERT_RANGE"},
+    {0x40, "FALLOC_FL_UNSHARE_RANGE"},
+};
+constexpr Named kIoUringEnterFlags[] = {{1, "IORING_ENTER_GETEVENTS"},
+                                        {2, "IORING_ENTER_SQ_WAKEUP"},
+                                        {4, "IORING_ENTER_SQ_WAIT"},
+                                        {8, "IORING_ENTER_EXT_ARG"},
+                                        {16, "IORING_ENTER_REGISTERED_RING"}};
+constexpr Named kOpenTreeFlags[] = {
+    {1, "OPEN_TREE_CLONE"},    {0x80000, "OPEN_TREE_CLOEXEC"}, {0x100, "AT_SYMLINK_NOFOLLOW"},
+    {0x200, "AT_REMOVEDIR"},   {0x400, "AT_SYMLINK_FOLLOW"},   {0x800, "AT_NO_AUTOMOUNT"},
+    {0x1000, "AT_EMPTY_PATH"}, {0x8000, "AT_RECURSIVE"},
+};
+constexpr Named kMoveMountFlags[] = {
+    {0x01, "MOVE_MOUNT_F_SYMLINKS"},   {0x02, "MOVE_MOUNT_F_AUTOMOUNTS"},
+    {0x04, "MOVE_MOUNT_F_EMPTY_PATH"}, {0x10, "MOVE_MOUNT_T_SYMLINKS"},
+    {0x20, "MOVE_MOUNT_T_AUTOMOUNTS"}, {0x40, "MOVE_MOUNT_T_EMPTY_PATH"},
+    {0x100, "MOVE_MOUNT_SET_GROUP"},
+};
+constexpr Named kFsopenFlags[] = {{1, "FSOPEN_CLOEXEC"}};
+constexpr Named kFsmountFlags[] = {{1, "FSMOUNT_CLOEXEC"}};
+constexpr Named kMountAttrFlags[] = {
+    {0x01, "MOUNT_ATTR_RDONLY"},     {0x02, "MOUNT_ATTR_NOSUID"},  {0x04, "MOUNT_ATTR_NODEV"},
+    {0x08, "MOUNT_ATTR_NOEXEC"},     {0x10, "MOUNT_ATTR_NOATIME"}, {0x20, "MOUNT_ATTR_STRICTATIME"},
+    {0x80, "MOUNT_ATTR_NODIRATIME"},
+};
+constexpr Named kFspickFlags[] = {{1, "FSPICK_CLOEXEC"},
+                                  {2, "FSPICK_SYMLINK_NOFOLLOW"},
+                                  {4, "FSPICK_NO_AUTOMOUNT"},
+                                  {8, "FSPICK_EMPTY_PATH"}};
+constexpr Named kPidfdOpenFlags[] = {{0x800, "PIDFD_NONBLOCK"}};
+constexpr Named kMountSetattrFlags[] = {{0x100, "AT_SYMLINK_NOFOLLOW"},
+                                        {0x800, "AT_NO_AUTOMOUNT"},
+                                        {0x1000, "AT_EMPTY_PATH"},
+                                        {0x8000, "AT_RECURSIVE"}};
+constexpr Named kLandlockCreateFlags[] = {{1, "LANDLOCK_CREATE_RULESET_VERSION"}};
+constexpr Named kCloexecFlags[] = {{0x80000, "O_CLOEXEC"}};
+constexpr Named kMembarrierFlags[] = {{1, "MEMBARRIER_CMD_FLAG_CPU"}};
+constexpr Named kMlock2Flags[] = {{1, "MLOCK_ONFAULT"}};
+constexpr Named kPkeyAccess[] = {
+    {1, "PKEY_DISABLE_ACCESS"}, {2, "PKEY_DISABLE_WRITE"}, {4, "PKEY_DISABLE_EXECUTE"}};
+constexpr Named kKexecFileFlags[] = {
+    {1, "KEXEC_FILE_UNLOAD"}, {2, "KEXEC_FILE_ON_CRASH"}, {4, "KEXEC_FILE_NO_INITRAMFS"}};
+constexpr Named kUserfaultfdFlags[] = {
+    {1, "UFFD_USER_MODE_ONLY"}, {0x800, "O_NONBLOCK"}, {0x80000, "O_CLOEXEC"}};
+constexpr Named kFinitModuleFlags[] = {{1, "MODULE_INIT_IGNORE_MODVERSIONS"},
+                                       {2, "MODULE_INIT_IGNORE_VERMAGIC"},
+                                       {4, "MODULE_INIT_COMPRESSED_FILE"}};
+constexpr Named kPerfEventFlags[] = {{1, "PERF_FLAG_FD_NO_GROUP"},
+                                     {2, "PERF_FLAG_FD_OUTPUT"},
+                                     {4, "PERF_FLAG_PID_CGROUP"},
+                                     {8, "PERF_FLAG_FD_CLOEXEC"}};
+constexpr Named kNameToHandleFlags[] = {{0x400, "AT_SYMLINK_FOLLOW"}, {0x1000, "AT_EMPTY_PATH"}};
+constexpr Named kFanMarkFlags[] = {
+    {0x001, "FAN_MARK_ADD"},
+    {0x002, "FAN_MARK_REMOVE"},
+    {0x004, "FAN_MARK_DONT_FOLLOW"},
+    {0x008, "FAN_MARK_ONLYDIR"},
+    {0x010, "FAN_MARK_MOUNT"},
+    {0x020, "FAN_MARK_IGNORED_MASK"},
+    {0x040, "FAN_MARK_IGNORED_SURV_MODIFY"},
+    {0x080, "FAN_MARK_FLUSH"},
+    {0x100, "FAN_MARK_FILESYSTEM"},
+    {0x200, "FAN_MARK_EVICTABLE"},
+    {0x400, "FAN_MARK_IGNORE"},
+};
+constexpr Named kFanEventMask[] = {
+    {0x1, "FAN_ACCESS"},         {0x2, "FAN_MODIFY"},          {0x4, "FAN_ATTRIB"},
+    {0x8, "FAN_CLOSE_WRITE"},    {0x10, "FAN_CLOSE_NOWRITE"},  {0x20, "FAN_OPEN"},
+    {0x40, "FAN_MOVED_FROM"},    {0x80, "FAN_MOVED_TO"},       {0x100, "FAN_CREATE"},
+    {0x200, "FAN_DELETE"},       {0x400, "FAN_DELETE_SELF"},   {0x800, "FAN_MOVE_SELF"},
+    {0x1000, "FAN_OPEN_EXEC"},   {0x4000, "FAN_Q_OVERFLOW"},   {0x8000, "FAN_FS_ERROR"},
+    {0x10000, "FAN_OPEN_PERM"},  {0x20000, "FAN_ACCESS_PERM"}, {0x40000, "FAN_OPEN_EXEC_PERM"},
+    {0x80000, "FAN_DIR_MODIFY"}, {0x40000000, "FAN_ONDIR"},    {0x8000000, "FAN_EVENT_ON_CHILD"},
+    {0x10000000, "FAN_RENAME"},
+};
+constexpr Named kKeyrings[] = {
+    {0xffffffff, "KEY_SPEC_THREAD_KEYRING"},       {0xfffffffe, "KEY_SPEC_PROCESS_KEYRING"},
+    {0xfffffffd, "KEY_SPEC_SESSION_KEYRING"},      {0xfffffffc, "KEY_SPEC_USER_KEYRING"},
+    {0xfffffffb, "KEY_SPEC_USER_SESSION_KEYRING"}, {0xfffffffa, "KEY_SPEC_GROUP_KEYRING"},
+    {0xfffffff9, "KEY_SPEC_REQKEY_AUTH_KEY"},      {0xfffffff8, "KEY_SPEC_REQUESTOR_KEYRING"},
+};
+constexpr Named kIpcCalls[] = {
+    {1, "SEMOP"},   {2, "SEMGET"},  {3, "SEMCTL"},  {4, "SEMTIMEDOP"},
+    {11, "MSGSND"}, {12, "MSGRCV"}, {13, "MSGGET"}, {14, "MSGCTL"},
+    {21, "SHMAT"},  {22, "SHMDT"},  {23, "SHMGET"}, {24, "SHMCTL"},
+};
+
 // A value that does not name anything, in the style strace uses for the given table:
 // hex for most, decimal for a few (prctl options, epoll_ctl operations).
 std::string unknownValue(std::uint64_t v, std::string_view prefix, bool decimal) {
@@ -773,7 +907,7 @@ std::string statxFlags(std::uint64_t v) {
 }
 
 std::string mmapProt(std::uint64_t v) {
-    return flags(v & 0xffffffffu, kMmapProt, "PROT_NONE");
+    return flags(v, kMmapProt, "PROT_NONE");
 }
 
 std::string mmapFlags(std::uint64_t v) {
@@ -833,7 +967,6 @@ std::string clockId(std::uint64_t v) {
 }
 
 std::string socketProtocol(std::uint64_t family, std::uint64_t protocol) {
-    protocol &= 0xffffffffu;
     std::string_view name;
     switch (family) {
     case 2:  // AF_INET
@@ -859,7 +992,7 @@ std::string socketProtocol(std::uint64_t family, std::uint64_t protocol) {
     if (!name.empty()) {
         return std::string(name);
     }
-    return std::to_string(static_cast<std::int32_t>(protocol));
+    return std::to_string(protocol);
 }
 
 std::string fcntlCommand(std::uint64_t v) {
@@ -909,7 +1042,9 @@ std::string flagArg(FlagSet set, std::uint64_t v) {
     case FlagSet::CloneFlags:
         return cloneFlags(v);
     case FlagSet::UnshareFlags:
-        return flags(v32, kCloneFlags);
+        return flags(v, kUnshareFlags);
+    case FlagSet::SetnsFlags:
+        return flags(v32, kSetnsFlags);
     case FlagSet::WaitOptions:
         return waitOptions(v);
     case FlagSet::Whence:
@@ -924,10 +1059,8 @@ std::string flagArg(FlagSet set, std::uint64_t v) {
         return value(v32, kArchPrctl, "ARCH_");
     case FlagSet::FutexOp:
         return futexOp(v);
-    case FlagSet::PrctlOption: {
-        std::string_view name = lookup(v32, kPrctl);
-        return name.empty() ? unknownValue(v32, "PR_", true) : std::string(name);
-    }
+    case FlagSet::PrctlOption:
+        return value(v32, kPrctl, "PR_");
     case FlagSet::SocketFamily:
         return value(v32, kFamilies, "AF_");
     case FlagSet::SocketType: {
@@ -943,17 +1076,15 @@ std::string flagArg(FlagSet set, std::uint64_t v) {
     case FlagSet::MremapFlags:
         return flags(v, kMremapFlags);
     case FlagSet::MsyncFlags:
-        return flags(v, kMsyncFlags);
+        return flags(v32, kMsyncFlags);
     case FlagSet::MadviseAdvice:
         return value(v32, kMadvise, "MADV_");
     case FlagSet::RlimitResource:
         return value(v32, kRlimits, "RLIMIT_");
     case FlagSet::RenameFlags:
         return flags(v32, kRenameFlags);
-    case FlagSet::EpollCtlOp: {
-        std::string_view name = lookup(v32, kEpollCtl);
-        return name.empty() ? unknownValue(v32, "EPOLL_CTL_", true) : std::string(name);
-    }
+    case FlagSet::EpollCtlOp:
+        return value(v32, kEpollCtl, "EPOLL_CTL_");
     case FlagSet::EventfdFlags:
         return flags(v32, kEventfdFlags);
     case FlagSet::MemfdFlags: {
@@ -993,9 +1124,8 @@ std::string flagArg(FlagSet set, std::uint64_t v) {
     case FlagSet::MlockallFlags:
         return flags(v32, kMlockall);
     case FlagSet::IpcFlags: {
-        std::uint64_t named = v32 & 07000;
-        std::string m = mode(v32 & ~std::uint64_t{07000});
-        return named ? flags(named, kIpcFlags) + '|' + m : m;
+        const std::uint64_t named = v32 & ~std::uint64_t{0777};
+        return named ? flags(named, kIpcFlags) + '|' + mode(v32 & 0777) : mode(v32 & 0777);
     }
     case FlagSet::IpcCmd:
         return value(v32, kIpcCmds, "IPC_");
@@ -1004,7 +1134,7 @@ std::string flagArg(FlagSet set, std::uint64_t v) {
     case FlagSet::SpliceFlags:
         return flags(v32, kSpliceFlags);
     case FlagSet::SeccompOp:
-        return value(v32, kSeccompOps, "SECCOMP_");
+        return value(v32, kSeccompOps, "SECCOMP_SET_MODE_");
     case FlagSet::BpfCmd:
         return value(v32, kBpfCmds, "BPF_");
     case FlagSet::MembarrierCmd:
@@ -1035,15 +1165,99 @@ std::string flagArg(FlagSet set, std::uint64_t v) {
         return flags(v32, kXattrFlags);
     case FlagSet::EpollCreateFlags:
         return flags(v32, kEpollCreate);
-    case FlagSet::MempolicyMode: {
-        std::string out = value(v32 & 0xff, kMempolicyModes, "MPOL_");
-        std::uint64_t rest = v32 & ~std::uint64_t{0xff};
-        return rest ? out + '|' + flags(rest, kMempolicyFlags) : out;
-    }
+    case FlagSet::MempolicyMode:
+        return mempolicyMode(v);
     case FlagSet::MbindFlags:
         return flags(v32, kMbindFlags);
     case FlagSet::SyncFileRangeFlags:
         return flags(v32, kSyncFileRange);
+    case FlagSet::Hex32:
+        return hex(v32);
+    case FlagSet::ShmgetFlags: {
+        const std::uint64_t hugeMask = std::uint64_t{0x3f} << 26;
+        const std::uint64_t huge = (v32 & hugeMask) >> 26;
+        const std::uint64_t named = v32 & ~std::uint64_t{0777} & ~hugeMask;
+        std::string out = named ? flags(named, kShmgetFlags) : std::string();
+        if (huge) {
+            out += (out.empty() ? "" : "|") + std::to_string(huge) + "<<SHM_HUGE_SHIFT";
+        }
+        return (out.empty() ? "" : out + '|') + mode(v32 & 0777);
+    }
+    case FlagSet::ShmatFlags:
+        return flags(v32, kShmatFlags);
+    case FlagSet::ShmctlCmd:
+    case FlagSet::SemctlCmd:
+    case FlagSet::MsgctlCmd: {
+        const std::uint64_t cmd = v32 & ~std::uint64_t{0x100};
+        std::string_view name = lookup(cmd, kIpcCommon);
+        const std::string_view prefix = set == FlagSet::ShmctlCmd   ? "SHM_"
+                                        : set == FlagSet::SemctlCmd ? "SEM_"
+                                                                    : "MSG_";
+        if (name.empty()) {
+            name = lookup(cmd, set == FlagSet::ShmctlCmd   ? std::span<const Named>(kShmCmds)
+                               : set == FlagSet::SemctlCmd ? std::span<const Named>(kSemCmds)
+                                                           : std::span<const Named>(kMsgCmds));
+        }
+        const std::string ipc64 = (v32 & 0x100) ? "IPC_64|" : "";
+        return ipc64 + (name.empty() ? unknownValue(cmd, prefix, false) : std::string(name));
+    }
+    case FlagSet::MsgqFlags:
+        return flags(v32, kMsgqFlags);
+    case FlagSet::SwapFlags: {
+        std::string out = flags(v32 & ~std::uint64_t{0x7fff}, kSwapFlags);
+        if ((v32 & 0x8000) && (v32 & 0x7fff)) {
+            out += '|' + std::to_string(v32 & 0x7fff);
+        }
+        return out;
+    }
+    case FlagSet::DeleteModuleFlags:
+        return flags(v32, kDeleteModuleFlags);
+    case FlagSet::GetMempolicyFlags:
+        return flags(v, kGetMempolicyFlags);
+    case FlagSet::FallocateMode:
+        return flags(v32, kFallocateModes);
+    case FlagSet::IoUringEnterFlags:
+        return flags(v32, kIoUringEnterFlags);
+    case FlagSet::OpenTreeFlags:
+        return flags(v32, kOpenTreeFlags);
+    case FlagSet::MoveMountFlags:
+        return flags(v32, kMoveMountFlags);
+    case FlagSet::FsopenFlags:
+        return flags(v32, kFsopenFlags);
+    case FlagSet::FsmountFlags:
+        return flags(v32, kFsmountFlags);
+    case FlagSet::MountAttrFlags:
+        return flags(v32, kMountAttrFlags);
+    case FlagSet::FspickFlags:
+        return flags(v32, kFspickFlags);
+    case FlagSet::PidfdOpenFlags:
+        return flags(v32, kPidfdOpenFlags);
+    case FlagSet::MountSetattrFlags:
+        return flags(v32, kMountSetattrFlags);
+    case FlagSet::LandlockCreateFlags:
+        return flags(v32, kLandlockCreateFlags);
+    case FlagSet::CloexecFlags:
+        return flags(v32, kCloexecFlags);
+    case FlagSet::MembarrierFlags:
+        return flags(v32, kMembarrierFlags);
+    case FlagSet::Mlock2Flags:
+        return flags(v32, kMlock2Flags);
+    case FlagSet::PkeyAccess:
+        return flags(v, kPkeyAccess);
+    case FlagSet::KexecFileFlags:
+        return flags(v, kKexecFileFlags);
+    case FlagSet::UserfaultfdFlags:
+        return flags(v32, kUserfaultfdFlags);
+    case FlagSet::FinitModuleFlags:
+        return flags(v32, kFinitModuleFlags);
+    case FlagSet::PerfEventFlags:
+        return flags(v, kPerfEventFlags);
+    case FlagSet::NameToHandleFlags:
+        return flags(v32, kNameToHandleFlags);
+    case FlagSet::FanMarkFlags:
+        return flags(v32, kFanMarkFlags);
+    case FlagSet::FanEventMask:
+        return flags(v, kFanEventMask);
     case FlagSet::RebootMagic:
     case FlagSet::Count_:
         break;
@@ -1069,10 +1283,10 @@ std::string socketOption(std::uint64_t level, std::uint64_t name) {
         prefix = "TCP_";
         break;
     default:
-        return std::to_string(static_cast<std::int32_t>(name));
+        return std::to_string(name);
     }
     std::string_view n = lookup(name, table);
-    return n.empty() ? unknownValue(name, prefix, true) : std::string(n);
+    return n.empty() ? unknownValue(name, prefix, false) : std::string(n);
 }
 
 std::string ioctlRequest(std::uint64_t v) {
@@ -1114,6 +1328,31 @@ std::string sigmask(std::uint64_t v, int bits) {
     return out + ']';
 }
 
+std::string mempolicyMode(std::uint64_t v) {
+    // The mode's name when the rest is a known mode, then the mode flags; otherwise the flags
+    // and the unknown remainder (mbind passes an unsigned long, set_mempolicy an int).
+    const std::uint64_t modeFlags = 0xe000;
+    std::string_view name = lookup(v & ~modeFlags, kMempolicyModes);
+    if (!name.empty()) {
+        return (v & modeFlags) ? std::string(name) + '|' + flags(v & modeFlags, kMempolicyFlags)
+                               : std::string(name);
+    }
+    return flags(v, kMempolicyFlags);
+}
+
+std::string keyring(std::uint64_t v) {
+    std::string_view name = lookup(v & 0xffffffffu, kKeyrings);
+    return name.empty() ? std::to_string(static_cast<std::int32_t>(v & 0xffffffffu))
+                        : std::string(name);
+}
+
+std::string ipcCall(std::uint64_t v) {
+    v &= 0xffffffffu;
+    std::string_view name = lookup(v & 0xffff, kIpcCalls);
+    std::string call = name.empty() ? std::to_string(v & 0xffff) : std::string(name);
+    return (v >> 16) ? std::to_string(v >> 16) + "<<16|" + call : call;
+}
+
 std::string valueWithComment(std::uint64_t v, std::span<const Named> table,
                              std::string_view unknownPrefix, bool decimal) {
     std::string_view name = lookup(v, table);
@@ -1129,13 +1368,14 @@ std::string syslogAction(std::uint64_t v) {
 }
 
 std::string ioprioWho(std::uint64_t v) {
-    return valueWithComment(v & 0xffffffffu, kIoprioWho, "IOPRIO_WHO_", true);
+    return valueWithComment(v & 0xffffffffu, kIoprioWho, "IOPRIO_WHO_", false);
 }
 
 std::string ioprioValue(std::uint64_t v) {
     v &= 0xffffffffu;
-    return "IOPRIO_PRIO_VALUE(" + valueWithComment(v >> 13, kIoprioClasses, "IOPRIO_CLASS_", true) +
-           ", " + std::to_string(v & 0x1fff) + ")";
+    return "IOPRIO_PRIO_VALUE(" +
+           valueWithComment(v >> 13, kIoprioClasses, "IOPRIO_CLASS_", false) + ", " +
+           std::to_string(v & 0x1fff) + ")";
 }
 
 std::string fanotifyInitFlags(std::uint64_t v) {
@@ -1154,19 +1394,21 @@ std::string fsconfigCmd(std::uint64_t v) {
 }
 
 std::string landlockRuleType(std::uint64_t v) {
-    return valueWithComment(v & 0xffffffffu, kLandlockRules, "LANDLOCK_RULE_", true);
+    return valueWithComment(v & 0xffffffffu, kLandlockRules, "LANDLOCK_RULE_", false);
 }
 
 std::string kexecFlags(std::uint64_t v) {
     std::string out = value(v & 0xffff0000u, kKexecArchs, "KEXEC_ARCH_");
-    v &= 0xffffu;
+    v &= ~std::uint64_t{0xffff0000u};
     return v ? out + '|' + flags(v, kKexecFlags) : out;
 }
 
 std::string quotactlCmd(std::uint64_t v) {
     v &= 0xffffffffu;
     return "QCMD(" + valueWithComment(v >> 8, kQuotaCmds, "Q_", false) + ", " +
-           valueWithComment(v & 0xff, kQuotaTypes, "???", false) + ")";
+           (lookup(v & 0xff, kQuotaTypes).empty() ? hex(v & 0xff) + " /* ???QUOTA */"
+                                                  : std::string(lookup(v & 0xff, kQuotaTypes))) +
+           ")";
 }
 
 std::string rebootMagic1(std::uint64_t v) {

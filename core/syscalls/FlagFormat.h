@@ -60,6 +60,9 @@ std::string rebootMagic1(std::uint64_t v);
 std::string rebootMagic2(std::uint64_t v);
 std::string rebootCmd(std::uint64_t v);
 std::string keyctlCmd(std::uint64_t v);
+std::string mempolicyMode(std::uint64_t v);
+std::string keyring(std::uint64_t v); // KEY_SPEC_THREAD_KEYRING or a decimal serial
+std::string ipcCall(std::uint64_t v); // i386 ipc(): SEMOP, ..., "1<<16|SHMAT"
 
 // Everything else that a FlagSet names.
 std::string flagArg(FlagSet set, std::uint64_t v);

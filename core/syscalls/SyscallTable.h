@@ -114,6 +114,39 @@ enum class FlagSet : std::uint8_t {
     MempolicyMode,    // MPOL_DEFAULT...
     MbindFlags,       // MPOL_MF_*
     SyncFileRangeFlags,
+    Hex32, // a 32-bit flags word strace does not decode: 0 or 0x...
+    ShmgetFlags,
+    ShmatFlags,
+    ShmctlCmd,
+    SemctlCmd,
+    MsgctlCmd,
+    MsgqFlags, // msgsnd/msgrcv
+    SwapFlags,
+    DeleteModuleFlags,
+    GetMempolicyFlags,
+    SetnsFlags,
+    FallocateMode,
+    IoUringEnterFlags,
+    OpenTreeFlags,
+    MoveMountFlags,
+    FsopenFlags,
+    FsmountFlags,
+    MountAttrFlags,
+    FspickFlags,
+    PidfdOpenFlags,
+    MountSetattrFlags,
+    LandlockCreateFlags,
+    CloexecFlags, // memfd_secret: O_CLOEXEC
+    MembarrierFlags,
+    Mlock2Flags,
+    PkeyAccess,
+    KexecFileFlags,
+    UserfaultfdFlags,
+    FinitModuleFlags,
+    PerfEventFlags,
+    NameToHandleFlags,
+    FanMarkFlags,
+    FanEventMask,
     Count_
 };
 

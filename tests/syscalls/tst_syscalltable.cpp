@@ -279,7 +279,7 @@ private slots:
         QTest::newRow("getpid") << QStringLiteral("getpid") << QString();
         QTest::newRow("preadv2 hides pos_h")
             << QStringLiteral("preadv2")
-            << QStringLiteral("fd ptr int offset none flags:read-write-flags");
+            << QStringLiteral("fd ptr size offset none flags:read-write-flags");
     }
 
     void argumentKinds() {
