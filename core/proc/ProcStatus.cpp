@@ -12,6 +12,7 @@
 #include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace syscope {
 
@@ -198,6 +199,7 @@ std::vector<int> listTasks(int pid) {
 
 std::vector<ProcessListEntry> listProcesses() {
     std::vector<ProcessListEntry> out;
+    std::unordered_map<std::uint32_t, std::string> users; // getpwuid_r may read /etc/passwd
     for (const int pid : numericEntries("/proc")) {
         const auto uid = readUid(pid);
         const auto stat = readStat(pid);
@@ -207,7 +209,11 @@ std::vector<ProcessListEntry> listProcesses() {
         ProcessListEntry e;
         e.pid = pid;
         e.uid = *uid;
-        e.user = userName(*uid);
+        auto user = users.find(*uid);
+        if (user == users.end()) {
+            user = users.emplace(*uid, userName(*uid)).first;
+        }
+        e.user = user->second;
         e.comm = readComm(pid);
         e.cmdline = readCmdline(pid);
         e.kernelThread = stat->flags & kPfKthread;

@@ -110,8 +110,9 @@ bool writeAll(int fd, const void* data, std::size_t size) {
 
 // Child side: warm up, measure the timer's own cost, then `samples` batches; the samples go to
 // `fd` as doubles (ns per call).
+// `out` is allocated by the parent before fork: the child only computes and writes.
 [[noreturn]] void measureInChild(int fd, BenchCall call, CallPath path, std::uint64_t fn,
-                                 int samples, int batch) {
+                                 std::vector<double>& out, int batch) {
     callBatch(call, path, fn, batch); // a fault happens here, before anything is written
     std::int64_t overhead = INT64_MAX;
     for (int i = 0; i < 200; ++i) {
@@ -119,7 +120,7 @@ bool writeAll(int fd, const void* data, std::size_t size) {
         const std::int64_t t1 = nowNs();
         overhead = std::min(overhead, t1 - t0);
     }
-    std::vector<double> out(static_cast<std::size_t>(samples));
+    const auto samples = static_cast<int>(out.size());
     for (int s = 0; s < samples; ++s) {
         const std::int64_t t0 = nowNs();
         callBatch(call, path, fn, batch);
@@ -156,6 +157,7 @@ CallCost measure(BenchCall call, CallPath path, std::uint64_t fn, const CallBenc
         cost.reason = std::string("pipe: ") + std::strerror(errno);
         return cost;
     }
+    std::vector<double> values(static_cast<std::size_t>(samples));
     std::fflush(nullptr);
     const pid_t pid = ::fork();
     if (pid < 0) {
@@ -166,10 +168,9 @@ CallCost measure(BenchCall call, CallPath path, std::uint64_t fn, const CallBenc
     }
     if (pid == 0) {
         ::close(fds[0]);
-        measureInChild(fds[1], call, path, fn, samples, batch);
+        measureInChild(fds[1], call, path, fn, values, batch);
     }
     ::close(fds[1]);
-    std::vector<double> values(static_cast<std::size_t>(samples));
     auto* buf = reinterpret_cast<char*>(values.data());
     const std::size_t want = values.size() * sizeof(double);
     std::size_t got = 0;
