@@ -8,6 +8,7 @@
 #include "syscalls/SyscallTable.h"
 
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace syscope {
@@ -53,6 +54,20 @@ const SyscallInfo* vdsoInfo(VdsoFunction f) {
     };
     auto k = static_cast<std::size_t>(f);
     return k < std::size(kInfos) ? &kInfos[k] : nullptr;
+}
+
+// " (2026-11-27T05:41:19+0000)": the seconds as local time, as strace explains time()'s result.
+std::string timeComment(std::int64_t seconds) {
+    const auto t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    if (!localtime_r(&t, &tm)) {
+        return {};
+    }
+    char buf[64];
+    if (std::strftime(buf, sizeof buf, " (%Y-%m-%dT%H:%M:%S%z)", &tm) == 0) {
+        return {};
+    }
+    return buf;
 }
 
 bool returnsAddress(std::string_view name) {
@@ -197,10 +212,30 @@ std::string formatReturn(const SyscallEvent& e) {
             std::snprintf(buf, sizeof buf, "%#o", static_cast<unsigned>(uret & 07777));
             return buf;
         }
+        // Return values strace explains in parentheses.
+        if (info->name == "personality") {
+            return (uret == 0 ? std::string("0") : xlat::hex(uret)) + " (" +
+                   xlat::personality(uret) + ")";
+        }
+        if (info->name == "sched_getscheduler") {
+            return std::to_string(e.ret) + " (" + xlat::schedPolicy(uret) + ")";
+        }
+        if (info->name == "prctl" && (e.args[0] & 0xffffffffu) == 3) { // PR_GET_DUMPABLE
+            return std::to_string(e.ret) + " (" + xlat::suidDump(uret) + ")";
+        }
+        if (info->name == "ioprio_get") {
+            return std::to_string(e.ret) + " (" + xlat::ioprioValue(uret) + ")";
+        }
+        if (info->name == "time") {
+            return std::to_string(e.ret) + timeComment(e.ret);
+        }
         if (info->name == "fcntl" || info->name == "fcntl64") {
             const std::uint64_t cmd = e.args[1] & 0xffffffffu;
             if (cmd == 3) { // F_GETFL
                 return xlat::hex(uret) + " (flags " + xlat::openFlags(uret) + ")";
+            }
+            if (cmd == 1034 && uret != 0) { // F_GET_SEALS
+                return xlat::hex(uret) + " (seals " + xlat::fcntlSeals(uret) + ")";
             }
             if (cmd == 1 && uret != 0) { // F_GETFD
                 return xlat::hex(uret) + " (flags " + xlat::fdFlags(uret) + ")";

@@ -313,7 +313,7 @@ std::string flagArg(FlagSet set, std::uint64_t v) {
     case FlagSet::SchedPolicy:
         return value(v32, kSchedPolicies, "SCHED_");
     case FlagSet::Personality:
-        return v32 == 0 ? std::string("PER_LINUX") : hex(v32);
+        return personality(v);
     case FlagSet::RusageWho:
         return value(v32, kRusageWho, "RUSAGE_");
     case FlagSet::IdType:
@@ -523,6 +523,25 @@ std::string sigmask(std::uint64_t v, int bits) {
         }
     }
     return out + ']';
+}
+
+std::string personality(std::uint64_t v) {
+    v &= 0xffffffffu;
+    if (v == 0xffffffffu) { // the query value
+        return hex(v);
+    }
+    std::string out = value(v & 0xff, kPersonalityTypes, "PER_");
+    return (v & ~std::uint64_t{0xff})
+               ? out + '|' + flags(v & ~std::uint64_t{0xff}, kPersonalityFlags)
+               : out;
+}
+
+std::string schedPolicy(std::uint64_t v) {
+    return value(v & 0xffffffffu, kSchedPolicies, "SCHED_");
+}
+
+std::string suidDump(std::uint64_t v) {
+    return value(v & 0xffffffffu, kSuidDump, "SUID_DUMP_");
 }
 
 std::string mempolicyMode(std::uint64_t v) {

@@ -61,6 +61,9 @@ std::string rebootMagic2(std::uint64_t v);
 std::string rebootCmd(std::uint64_t v);
 std::string keyctlCmd(std::uint64_t v);
 std::string mempolicyMode(std::uint64_t v);
+std::string personality(std::uint64_t v); // PER_LINUX32|ADDR_NO_RANDOMIZE
+std::string schedPolicy(std::uint64_t v);
+std::string suidDump(std::uint64_t v);
 std::string keyring(std::uint64_t v); // KEY_SPEC_THREAD_KEYRING or a decimal serial
 std::string ipcCall(std::uint64_t v); // i386 ipc(): SEMOP, ..., "1<<16|SHMAT"
 

@@ -4,8 +4,193 @@
 
 #include "syscalls/FlagFormat.h"
 #include "syscalls/Signals.h"
+#include "syscalls/XlatTables.h"
 
 namespace syscope::detail {
+
+namespace {
+
+using namespace xlat::tables;
+
+std::string named(std::uint64_t v, std::span<const xlat::Named> table, std::string_view prefix) {
+    return xlat::value(v, table, prefix);
+}
+
+// prctl's operands depend on the option, as in strace 6.1: getters that return their value show
+// no operands, getters that store it show the address, setters show the value by name.
+void formatPrctl(const Call& c, const SyscallInfo& info, std::string& out) {
+    const std::uint64_t option = c.low(0);
+    const std::string optionName(xlat::lookup(option, kPrctl));
+    auto x = [&](int i) { return xlat::hex(c.raw(i)); };
+    auto u = [&](int i) { return udecimal(c.raw(i)); };
+    auto p = [&](int i) { return formatPointer(c.raw(i)); };
+    auto rest = [&](int from) {
+        for (int i = from; i <= 4; ++i) {
+            append(out, x(i));
+        }
+    };
+    auto cap = [&](int i) { return named(c.low(i), kCapabilities, "CAP_"); };
+    if (optionName.empty()) {
+        append(out, xlat::value(option, kPrctl, "PR_"));
+        rest(1);
+        return;
+    }
+    append(out, optionName);
+    switch (option) {
+    case 3:
+    case 7:
+    case 13:
+    case 21:
+    case 27:
+    case 30:
+    case 31:
+    case 32:
+    case 46:
+    case 51:
+    case 64: // getters returning the value, and the perf toggles: no operands
+        break;
+    case 2:
+    case 5:
+    case 9:
+    case 11:
+    case 16:
+    case 19:
+    case 25:
+    case 37:
+    case 40:
+        append(out, p(1)); // getters storing the value at an address
+        break;
+    case 15: // PR_SET_NAME: the name, when the tracer captured it
+        append(out, stringArg(c, info, 1, kMaxStringShown));
+        break;
+    case 1: // PR_SET_PDEATHSIG
+        append(out, c.asInt(1) == 0 ? std::string("0") : signalName(static_cast<int>(c.asInt(1))));
+        break;
+    case 4:
+        append(out, named(c.raw(1), kSuidDump, "SUID_DUMP_"));
+        break;
+    case 6:
+        append(out, xlat::flags(c.raw(1), kUnalign));
+        break;
+    case 8:
+    case 10:
+    case 12:
+    case 14:
+    case 20:
+    case 29:
+    case 36:
+        append(out, u(1));
+        break;
+    case 22: // PR_SET_SECCOMP
+        append(out, named(c.raw(1), kSeccompModes, "SECCOMP_MODE_"));
+        if (c.raw(1) == 2) {
+            append(out, p(2));
+        }
+        break;
+    case 23:
+    case 24: // PR_CAPBSET_READ, PR_CAPBSET_DROP
+        append(out, cap(1));
+        break;
+    case 26:
+        append(out, named(c.raw(1), kTscModes, "PR_TSC_"));
+        break;
+    case 28:
+        append(out, xlat::flags(c.raw(1), kSecureBits));
+        break;
+    case 33: // PR_MCE_KILL
+        append(out, named(c.raw(1), kMceKillOps, "PR_MCE_KILL_"));
+        if (c.raw(1) == 1) {
+            append(out, named(c.raw(2), kMceKillPolicies, "PR_MCE_KILL_"));
+            rest(3);
+        } else {
+            rest(2);
+        }
+        break;
+    case 35: // PR_SET_MM
+        append(out, named(c.raw(1), kSetMmOps, "PR_SET_MM_"));
+        rest(2);
+        break;
+    case 38:
+    case 41:
+    case 57: // setters of a number that take (and show) unused operands
+        append(out, u(1));
+        rest(2);
+        break;
+    case 45:
+        append(out, xlat::flags(c.raw(1), kFpModes));
+        break;
+    case 47: { // PR_CAP_AMBIENT
+        const std::uint64_t op = c.raw(1);
+        append(out, named(op, kCapAmbientOps, "PR_CAP_AMBIENT_"));
+        if (op >= 1 && op <= 3) {
+            append(out, cap(2));
+            rest(3);
+        } else {
+            rest(2);
+        }
+        break;
+    }
+    case 50:
+    case 63: // PR_SVE_SET_VL, PR_SME_SET_VL
+        append(out, x(1));
+        break;
+    case 52:
+        append(out, named(c.raw(1), kSpecWhich, "PR_SPEC_"));
+        break;
+    case 53:
+        append(out, named(c.raw(1), kSpecWhich, "PR_SPEC_"));
+        append(out, xlat::flags(c.raw(2), kSpecValues));
+        break;
+    case 54: // PR_PAC_RESET_KEYS
+        append(out, xlat::flags(c.raw(1), kPacKeys));
+        rest(2);
+        break;
+    case 55: { // PR_SET_TAGGED_ADDR_CTRL: enable bit, MTE check fault mode, tag mask
+        const std::uint64_t v = c.raw(1);
+        std::string text = (v & 1) ? "PR_TAGGED_ADDR_ENABLE|" : "";
+        const std::uint64_t tcf = v & 6;
+        text += tcf == 0   ? "PR_MTE_TCF_NONE"
+                : tcf == 2 ? "PR_MTE_TCF_SYNC"
+                : tcf == 4 ? "PR_MTE_TCF_ASYNC"
+                           : "PR_MTE_TCF_SYNC|PR_MTE_TCF_ASYNC";
+        if (v & ~std::uint64_t{7}) {
+            text += "|" + xlat::hex(v & ~std::uint64_t{7});
+        }
+        append(out, text);
+        rest(2);
+        break;
+    }
+    case 59: // PR_SET_SYSCALL_USER_DISPATCH
+        append(out, named(c.raw(1), kSysDispatch, "PR_SYS_DISPATCH_"));
+        rest(2);
+        break;
+    case 60: // PR_PAC_SET_ENABLED_KEYS
+        append(out, xlat::flags(c.raw(1), kPacKeys));
+        append(out, xlat::flags(c.raw(2), kPacKeys));
+        rest(3);
+        break;
+    case 62: { // PR_SCHED_CORE
+        append(out, named(c.raw(1), kSchedCoreOps, "PR_SCHED_CORE_"));
+        append(out, decimal(c.asInt(2)));
+        const std::string_view type = xlat::lookup(c.raw(3), kPidTypes);
+        append(out, x(3) + " /* " +
+                        (type.empty() ? std::string("PIDTYPE_???") : std::string(type)) + " */");
+        append(out, x(4));
+        break;
+    }
+    case 0x53564d41: // PR_SET_VMA
+        append(out, c.raw(1) == 0 ? std::string("PR_SET_VMA_ANON_NAME") : x(1));
+        append(out, x(2));
+        append(out, u(3));
+        append(out, p(4));
+        break;
+    default: // the others show all four operands raw
+        rest(1);
+        break;
+    }
+}
+
+} // namespace
 
 bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
     const std::string_view name = info.name;
@@ -205,13 +390,7 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
         return true;
     }
     if (name == "prctl") {
-        // Known options show their operands in decimal; an unknown one shows them raw.
-        const std::string option = arg(0);
-        append(out, option);
-        const bool known = option.find("/*") == std::string::npos;
-        for (int i = 1; i < info.argCount; ++i) {
-            append(out, known ? udecimal(c.raw(i)) : xlat::hex(c.raw(i)));
-        }
+        formatPrctl(c, info, out);
         return true;
     }
     if (name == "add_key" || name == "request_key") {

@@ -183,7 +183,7 @@ constexpr SyscallInfo kRows[] = {
     S(169, "nfsservctl", {hex, hex, hex}),
     S(170, "setresgid", {i, i, i}, TCL),
     S(171, "getresgid", {ptr, ptr, ptr}, TCL),
-    S(172, "prctl", {fl(F::PrctlOption), sz, sz, sz, sz}, TCL),
+    S(172, "prctl", {fl(F::PrctlOption), str, sz, sz, sz}, TCL),
     S(173, "rt_sigreturn", {}, TS),
     S(174, "rt_sigaction", {sig, ptr, ptr, sz}, TS),
     S(175, "rt_sigprocmask", {fl(F::SigprocmaskHow), ptr, ptr, sz}, TS),

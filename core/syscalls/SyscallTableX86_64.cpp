@@ -168,7 +168,9 @@ constexpr SyscallInfo kRows[] = {
     S(154, "modify_ldt", {i, ptr, sz}),
     S(155, "pivot_root", {path, path}, TF),
     S(156, "_sysctl", {ptr}),
-    S(157, "prctl", {fl(F::PrctlOption), sz, sz, sz, sz}, TCL),
+    // prctl's operand kinds depend on the option (SpecialCalls.cpp); the first is read as a string
+    // so that PR_SET_NAME's name gets captured.
+    S(157, "prctl", {fl(F::PrctlOption), str, sz, sz, sz}, TCL),
     S(158, "arch_prctl", {fl(F::ArchPrctlCode), hex}),
     S(159, "adjtimex", {ptr}, TC),
     S(160, "setrlimit", {fl(F::RlimitResource), ptr}),

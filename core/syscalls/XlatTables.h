@@ -207,6 +207,10 @@ inline constexpr Named kPrctl[] = {
     {58, "PR_GET_IO_FLUSHER"},
     {59, "PR_SET_SYSCALL_USER_DISPATCH"},
     {62, "PR_SCHED_CORE"},
+    {60, "PR_PAC_SET_ENABLED_KEYS"},
+    {61, "PR_PAC_GET_ENABLED_KEYS"},
+    {63, "PR_SME_SET_VL"},
+    {64, "PR_SME_GET_VL"},
     {0x53564d41, "PR_SET_VMA"},
 };
 inline constexpr Named kFamilies[] = {
@@ -817,6 +821,122 @@ inline constexpr Named kIpcCalls[] = {
     {1, "SEMOP"},   {2, "SEMGET"},  {3, "SEMCTL"},  {4, "SEMTIMEDOP"},
     {11, "MSGSND"}, {12, "MSGRCV"}, {13, "MSGGET"}, {14, "MSGCTL"},
     {21, "SHMAT"},  {22, "SHMDT"},  {23, "SHMGET"}, {24, "SHMCTL"},
+};
+
+// prctl's operands.
+inline constexpr Named kCapabilities[] = {
+    {0, "CAP_CHOWN"},
+    {1, "CAP_DAC_OVERRIDE"},
+    {2, "CAP_DAC_READ_SEARCH"},
+    {3, "CAP_FOWNER"},
+    {4, "CAP_FSETID"},
+    {5, "CAP_KILL"},
+    {6, "CAP_SETGID"},
+    {7, "CAP_SETUID"},
+    {8, "CAP_SETPCAP"},
+    {9, "CAP_LINUX_IMMUTABLE"},
+    {10, "CAP_NET_BIND_SERVICE"},
+    {11, "CAP_NET_BROADCAST"},
+    {12, "CAP_NET_ADMIN"},
+    {13, "CAP_NET_RAW"},
+    {14, "CAP_IPC_LOCK"},
+    {15, "CAP_IPC_OWNER"},
+    {16, "CAP_SYS_MODULE"},
+    {17, "CAP_SYS_RAWIO"},
+    {18, "CAP_SYS_CHROOT"},
+    {19, "CAP_SYS_PTRACE"},
+    {20, "CAP_SYS_PACCT"},
+    {21, "CAP_SYS_ADMIN"},
+    {22, "CAP_SYS_BOOT"},
+    {23, "CAP_SYS_NICE"},
+    {24, "CAP_SYS_RESOURCE"},
+    {25, "CAP_SYS_TIME"},
+    {26, "CAP_SYS_TTY_CONFIG"},
+    {27, "CAP_MKNOD"},
+    {28, "CAP_LEASE"},
+    {29, "CAP_AUDIT_WRITE"},
+    {30, "CAP_AUDIT_CONTROL"},
+    {31, "CAP_SETFCAP"},
+    {32, "CAP_MAC_OVERRIDE"},
+    {33, "CAP_MAC_ADMIN"},
+    {34, "CAP_SYSLOG"},
+    {35, "CAP_WAKE_ALARM"},
+    {36, "CAP_BLOCK_SUSPEND"},
+    {37, "CAP_AUDIT_READ"},
+    {38, "CAP_PERFMON"},
+    {39, "CAP_BPF"},
+    {40, "CAP_CHECKPOINT_RESTORE"},
+};
+inline constexpr Named kSuidDump[] = {
+    {0, "SUID_DUMP_DISABLE"}, {1, "SUID_DUMP_USER"}, {2, "SUID_DUMP_ROOT"}};
+inline constexpr Named kUnalign[] = {{1, "PR_UNALIGN_NOPRINT"}, {2, "PR_UNALIGN_SIGBUS"}};
+inline constexpr Named kSeccompModes[] = {
+    {0, "SECCOMP_MODE_DISABLED"}, {1, "SECCOMP_MODE_STRICT"}, {2, "SECCOMP_MODE_FILTER"}};
+inline constexpr Named kTscModes[] = {{1, "PR_TSC_ENABLE"}, {2, "PR_TSC_SIGSEGV"}};
+inline constexpr Named kSecureBits[] = {
+    {0x01, "SECBIT_NOROOT"},
+    {0x02, "SECBIT_NOROOT_LOCKED"},
+    {0x04, "SECBIT_NO_SETUID_FIXUP"},
+    {0x08, "SECBIT_NO_SETUID_FIXUP_LOCKED"},
+    {0x10, "SECBIT_KEEP_CAPS"},
+    {0x20, "SECBIT_KEEP_CAPS_LOCKED"},
+    {0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"},
+    {0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"},
+};
+inline constexpr Named kMceKillOps[] = {{0, "PR_MCE_KILL_CLEAR"}, {1, "PR_MCE_KILL_SET"}};
+inline constexpr Named kMceKillPolicies[] = {
+    {0, "PR_MCE_KILL_LATE"}, {1, "PR_MCE_KILL_EARLY"}, {2, "PR_MCE_KILL_DEFAULT"}};
+inline constexpr Named kSetMmOps[] = {
+    {1, "PR_SET_MM_START_CODE"}, {2, "PR_SET_MM_END_CODE"},    {3, "PR_SET_MM_START_DATA"},
+    {4, "PR_SET_MM_END_DATA"},   {5, "PR_SET_MM_START_STACK"}, {6, "PR_SET_MM_START_BRK"},
+    {7, "PR_SET_MM_BRK"},        {8, "PR_SET_MM_ARG_START"},   {9, "PR_SET_MM_ARG_END"},
+    {10, "PR_SET_MM_ENV_START"}, {11, "PR_SET_MM_ENV_END"},    {12, "PR_SET_MM_AUXV"},
+    {13, "PR_SET_MM_EXE_FILE"},  {14, "PR_SET_MM_MAP"},        {15, "PR_SET_MM_MAP_SIZE"},
+};
+inline constexpr Named kFpModes[] = {{1, "PR_FP_MODE_FR"}, {2, "PR_FP_MODE_FRE"}};
+inline constexpr Named kCapAmbientOps[] = {{1, "PR_CAP_AMBIENT_IS_SET"},
+                                           {2, "PR_CAP_AMBIENT_RAISE"},
+                                           {3, "PR_CAP_AMBIENT_LOWER"},
+                                           {4, "PR_CAP_AMBIENT_CLEAR_ALL"}};
+inline constexpr Named kSpecWhich[] = {
+    {0, "PR_SPEC_STORE_BYPASS"}, {1, "PR_SPEC_INDIRECT_BRANCH"}, {2, "PR_SPEC_L1D_FLUSH"}};
+inline constexpr Named kSpecValues[] = {{1, "PR_SPEC_PRCTL"},
+                                        {2, "PR_SPEC_ENABLE"},
+                                        {4, "PR_SPEC_DISABLE"},
+                                        {8, "PR_SPEC_FORCE_DISABLE"},
+                                        {16, "PR_SPEC_DISABLE_NOEXEC"}};
+inline constexpr Named kPacKeys[] = {{1, "PR_PAC_APIAKEY"},
+                                     {2, "PR_PAC_APIBKEY"},
+                                     {4, "PR_PAC_APDAKEY"},
+                                     {8, "PR_PAC_APDBKEY"},
+                                     {16, "PR_PAC_APGAKEY"}};
+inline constexpr Named kSysDispatch[] = {{0, "PR_SYS_DISPATCH_OFF"}, {1, "PR_SYS_DISPATCH_ON"}};
+inline constexpr Named kSchedCoreOps[] = {{0, "PR_SCHED_CORE_GET"},
+                                          {1, "PR_SCHED_CORE_CREATE"},
+                                          {2, "PR_SCHED_CORE_SHARE_TO"},
+                                          {3, "PR_SCHED_CORE_SHARE_FROM"}};
+inline constexpr Named kPidTypes[] = {
+    {0, "PIDTYPE_PID"}, {1, "PIDTYPE_TGID"}, {2, "PIDTYPE_PGID"}, {3, "PIDTYPE_SID"}};
+
+inline constexpr Named kPersonalityTypes[] = {
+    {0x00, "PER_LINUX"},    {0x01, "PER_SVR4"},    {0x02, "PER_SVR3"},    {0x03, "PER_SCOSVR3"},
+    {0x04, "PER_WYSEV386"}, {0x05, "PER_ISCR4"},   {0x06, "PER_BSD"},     {0x07, "PER_XENIX"},
+    {0x08, "PER_LINUX32"},  {0x09, "PER_IRIX32"},  {0x0a, "PER_IRIXN32"}, {0x0b, "PER_IRIX64"},
+    {0x0c, "PER_RISCOS"},   {0x0d, "PER_SOLARIS"}, {0x0e, "PER_UW7"},     {0x0f, "PER_OSF4"},
+    {0x10, "PER_HPUX"},
+};
+inline constexpr Named kPersonalityFlags[] = {
+    {0x0020000, "UNAME26"},
+    {0x0040000, "ADDR_NO_RANDOMIZE"},
+    {0x0080000, "FDPIC_FUNCPTRS"},
+    {0x0100000, "MMAP_PAGE_ZERO"},
+    {0x0200000, "ADDR_COMPAT_LAYOUT"},
+    {0x0400000, "READ_IMPLIES_EXEC"},
+    {0x0800000, "ADDR_LIMIT_32BIT"},
+    {0x1000000, "SHORT_INODE"},
+    {0x2000000, "WHOLE_SECONDS"},
+    {0x4000000, "STICKY_TIMEOUTS"},
+    {0x8000000, "ADDR_LIMIT_3GB"},
 };
 
 } // namespace syscope::xlat::tables

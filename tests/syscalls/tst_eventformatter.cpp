@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <array>
+#include <ctime>
 #include <set>
 #include <string>
 
@@ -314,6 +315,37 @@ const Sample kSamples[] = {
      "exit_group(0)                           = ?"},
     {"read restart", false, 0, {0, 0x7ffd0000, 10}, -512, 0, -1, {}, -1, {},
      "read(0, 0x7ffd0000, 10)                 = ? ERESTARTSYS (To be restarted if SA_RESTART is set)"},
+    // Return values strace explains (strace 6.1 runs of small programs).
+    {"personality query", false, 135, {0xffffffff}, 0x40008, 0, -1, {}, -1, {},
+     "personality(0xffffffff)                 = 0x40008 (PER_LINUX32|ADDR_NO_RANDOMIZE)"},
+    {"personality set", false, 135, {0x40008}, 0, 0, -1, {}, -1, {},
+     "personality(PER_LINUX32|ADDR_NO_RANDOMIZE) = 0 (PER_LINUX)"},
+    {"personality linux", false, 135, {0}, 0x40008, 0, -1, {}, -1, {},
+     "personality(PER_LINUX)                  = 0x40008 (PER_LINUX32|ADDR_NO_RANDOMIZE)"},
+    {"sched_getscheduler", false, 145, {0}, 3, 0, -1, {}, -1, {},
+     "sched_getscheduler(0)                   = 3 (SCHED_BATCH)"},
+    {"prctl get_dumpable", false, 157, {3}, 0, 0, -1, {}, -1, {},
+     "prctl(PR_GET_DUMPABLE)                  = 0 (SUID_DUMP_DISABLE)"},
+    {"prctl set_dumpable", false, 157, {4, 1}, 0, 0, -1, {}, -1, {},
+     "prctl(PR_SET_DUMPABLE, SUID_DUMP_USER)  = 0"},
+    {"prctl get_no_new_privs", false, 157, {39, 0, 0, 0, 0}, 0, 0, -1, {}, -1, {},
+     "prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)  = 0"},
+    {"prctl set_name", false, 157, {15, 0x5000}, 0, 0, 1, "abc", -1, {},
+     R"(prctl(PR_SET_NAME, "abc")               = 0)"},
+    {"prctl set_pdeathsig", false, 157, {1, 9}, 0, 0, -1, {}, -1, {},
+     "prctl(PR_SET_PDEATHSIG, SIGKILL)        = 0"},
+    {"prctl capbset_read", false, 157, {23, 21}, 1, 0, -1, {}, -1, {},
+     "prctl(PR_CAPBSET_READ, CAP_SYS_ADMIN)   = 1"},
+    {"prctl get_timerslack", false, 157, {30}, 50000, 0, -1, {}, -1, {},
+     "prctl(PR_GET_TIMERSLACK)                = 50000"},
+    {"fcntl get_seals none", false, 72, {3, 1034}, 0, 0, -1, {}, -1, {},
+     "fcntl(3, F_GET_SEALS)                   = 0"},
+    {"fcntl get_seals", false, 72, {3, 1034}, 2, 0, -1, {}, -1, {},
+     "fcntl(3, F_GET_SEALS)                   = 0x2 (seals F_SEAL_SHRINK)"},
+    {"ioprio_set", false, 251, {1, 0, (2 << 13) | 4}, 0, 0, -1, {}, -1, {},
+     "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) = 0"},
+    {"ioprio_get", false, 252, {1, 0}, 16388, 0, -1, {}, -1, {},
+     "ioprio_get(IOPRIO_WHO_PROCESS, 0)       = 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))"},
     {"restart_syscall", false, 219, {}, 0, EventFlag::Restarted, 0, "clock_nanosleep", -1, {},
      "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0"},
     {"restart_syscall unknown call", false, 219, {}, 0, EventFlag::Restarted, -1, {}, -1, {},
@@ -486,6 +518,20 @@ private slots:
                  std::string("execve(\"/bin/true\", 0x7ffe9a486000, 0x7ffe9a485fd8)"));
     }
 
+    // time() gets its result explained as local time, like strace (TZ pinned for the test).
+    void timeResult() {
+        qputenv("TZ", "UTC");
+        tzset();
+        SyscallEvent e;
+        e.nr = 201;
+        e.ret = 1795758079;
+        QCOMPARE(formatSyscallPadded(e, {}),
+                 std::string("time(NULL)                              = 1795758079 "
+                             "(2026-11-27T05:41:19+0000)"));
+        e.ret = -14;
+        QCOMPARE(formatReturn(e), std::string("-1 EFAULT (Bad address)"));
+    }
+
     void unpaddedLine() {
         SyscallEvent e;
         e.nr = 3;
@@ -545,6 +591,36 @@ private slots:
             }
         }
         QVERIFY(compared > 300);
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+    }
+
+    // prctl's operands follow the option, as strace 6.1 printed them for every option.
+    void prctlOracle() {
+        QFile f(QStringLiteral(SYSCOPE_TEST_DATA_DIR "/syscalls/strace-6.1-prctl.txt"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        int compared = 0;
+        QStringList mismatches;
+        while (!f.atEnd()) {
+            const QString line = QString::fromLatin1(f.readLine()).chopped(1);
+            if (line.startsWith(QLatin1Char('#'))) {
+                continue;
+            }
+            const qsizetype tab = line.indexOf(QLatin1Char('\t'));
+            const qulonglong option = line.left(tab).toULongLong();
+            const QString expected = line.mid(tab + 1);
+            SyscallEvent e;
+            e.nr = 157;
+            e.args = option == 0x53564d41
+                         ? std::array<std::uint64_t, 6>{option, 0, 0x1000, 4096, 0x2000, 0x5ca1ab1e}
+                         : std::array<std::uint64_t, 6>{option, 1, 2, 3, 4, 0x5ca1ab1e};
+            e.ret = -38;
+            const QString got = QString::fromStdString(formatSyscallPadded(e, {}));
+            if (got != expected) {
+                mismatches << expected + QStringLiteral("\n    got: ") + got;
+            }
+            ++compared;
+        }
+        QCOMPARE(compared, 68);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
     }
 
