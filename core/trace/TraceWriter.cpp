@@ -44,6 +44,21 @@ std::string encodeMetadata(const TraceMetadata& meta) {
     return out;
 }
 
+namespace {
+std::string encodeChunk(std::uint32_t type, const std::string& payload) {
+    std::string chunk;
+    chunk.reserve(format::kChunkHeaderSize + payload.size());
+    ByteWriter w(chunk);
+    w.u32le(type);
+    w.u32le(static_cast<std::uint32_t>(payload.size()));
+    std::uint32_t crc = crc32c(chunk.data(), 8);
+    crc = crc32c(payload.data(), payload.size(), crc);
+    w.u32le(crc);
+    chunk += payload;
+    return chunk;
+}
+} // namespace
+
 std::unique_ptr<TraceWriter> TraceWriter::create(const std::string& path, const TraceMetadata& meta,
                                                  std::string* error) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -54,12 +69,13 @@ std::unique_ptr<TraceWriter> TraceWriter::create(const std::string& path, const 
         return nullptr;
     }
     std::unique_ptr<TraceWriter> w(new TraceWriter(fd, path));
-    std::string header(reinterpret_cast<const char*>(format::kMagic), sizeof format::kMagic);
-    ByteWriter hw(header);
+    // Header and metadata in one write: a reader tailing the file sees both or neither.
+    std::string start(reinterpret_cast<const char*>(format::kMagic), sizeof format::kMagic);
+    ByteWriter hw(start);
     hw.u32le(format::kVersion);
     hw.u32le(0);
-    w->writeRaw(header.data(), header.size());
-    w->writeChunk(format::ChunkMetadata, encodeMetadata(meta));
+    start += encodeChunk(format::ChunkMetadata, encodeMetadata(meta));
+    w->writeRaw(start.data(), start.size());
     if (w->failed()) {
         if (error) {
             *error = w->error();
@@ -100,15 +116,7 @@ void TraceWriter::writeRaw(const char* data, std::size_t size) {
 }
 
 void TraceWriter::writeChunk(std::uint32_t type, const std::string& payload) {
-    std::string chunk;
-    chunk.reserve(format::kChunkHeaderSize + payload.size());
-    ByteWriter w(chunk);
-    w.u32le(type);
-    w.u32le(static_cast<std::uint32_t>(payload.size()));
-    std::uint32_t crc = crc32c(chunk.data(), 8);
-    crc = crc32c(payload.data(), payload.size(), crc);
-    w.u32le(crc);
-    chunk += payload;
+    const std::string chunk = encodeChunk(type, payload);
     writeRaw(chunk.data(), chunk.size());
 }
 
