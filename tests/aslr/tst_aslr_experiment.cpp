@@ -218,7 +218,14 @@ void TestAslrExperiment::thousandRunsAreFast() {
     const qint64 ms = timer.elapsed();
     qDebug("1000 runs of /bin/true: %lld ms", ms);
     QCOMPARE(int(e.runs().size()), 1000);
-    QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
+#if defined(__SANITIZE_ADDRESS__)
+    // Sanitized builds (CI runs the suite under ASan, often beside other tests) are slower; the
+    // 5 s promise is for normal builds.
+    const qint64 limit = 20000;
+#else
+    const qint64 limit = 5000;
+#endif
+    QVERIFY2(ms < limit, qPrintable(QString::number(ms)));
 }
 
 QTEST_GUILESS_MAIN(TestAslrExperiment)

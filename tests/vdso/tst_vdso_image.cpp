@@ -106,18 +106,22 @@ void TestVdsoImage::otherProcessAfterExec() {
         execl("/bin/sleep", "sleep", "30", static_cast<char*>(nullptr));
         _exit(127);
     }
-    // Wait until the exec happened (the exe link changes).
+    // Wait until the exec happened (the exe link changes) and its vDSO is mapped; the kernel
+    // maps the vDSO late in exec, so a read can briefly fail after the exe link changed.
     std::string error;
     std::optional<VdsoImage> theirs;
-    for (int i = 0; i < 500; ++i) {
+    QElapsedTimer waited;
+    waited.start();
+    while (!theirs && waited.elapsed() < 20000) {
         char link[256] = {};
         const std::string path = "/proc/" + std::to_string(child) + "/exe";
         const ssize_t n = readlink(path.c_str(), link, sizeof link - 1);
         if (n > 0 && QByteArray(link).endsWith("sleep")) {
             theirs = VdsoImage::fromProcess(child, &error);
-            break;
         }
-        usleep(2000);
+        if (!theirs) {
+            usleep(2000);
+        }
     }
     const auto maps = readMaps(child, nullptr);
     kill(child, SIGKILL);
