@@ -194,6 +194,14 @@ private slots:
         QVERIFY(all.boundaries.size() > 3);
         compareBatches(all.all, expected);
         QCOMPARE(r->bytesRead(), r->fileSize());
+        QCOMPARE(r->declaredEventCount(), std::optional<std::uint64_t>(expected.events.size()));
+        // A file without its end chunk declares nothing.
+        const std::string cut = path("roundtrip-cut.syscope");
+        const std::string bytes = readFile(p);
+        writeFile(cut, bytes.substr(0, bytes.size() - 1));
+        auto rc = TraceReader::open(cut, &error);
+        QVERIFY(rc);
+        QVERIFY(!rc->declaredEventCount());
         // After the end everything stays at the end.
         EventBatch b;
         QCOMPARE(r->readNext(b, nullptr), TraceReader::Status::End);

@@ -212,6 +212,10 @@ private slots:
         QVERIFY(std::is_sorted(seen.begin(), seen.end()));
         QCOMPARE(seen.back(), 1.0);
         QVERIFY(sameEvent(store.event(7 + 1234), loop.events[1234]));
+        // Sized from the end chunk: no spare capacity left after the load.
+        const double perEvent =
+            static_cast<double>(store.memoryBytes()) / static_cast<double>(store.eventCount());
+        QVERIFY2(perEvent <= 48.0, std::to_string(perEvent).c_str());
 
         TraceStore cancelled;
         int calls = 0;
