@@ -7,6 +7,7 @@
 #include "syscalls/Signals.h"
 #include "syscalls/SyscallTable.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -23,16 +24,27 @@ using namespace detail;
 std::string callWithInfo(const Call& c, const SyscallInfo& info, std::string_view shownName) {
     std::string out(shownName);
     out += '(';
-    if (!formatSpecial(c, info, out)) {
-        for (int i = 0; i < info.argCount && i < 6; ++i) {
-            if (info.args[static_cast<std::size_t>(i)] == ArgKind::None) {
-                continue;
-            }
-            append(out, argByKind(c, info, i));
-        }
+    if (formatSpecial(c, info, out)) {
+        return out + ')';
     }
-    out += ')';
-    return out;
+    // An unfinished call shows what strace prints at entry, then " <unfinished ...>" where the
+    // exit part would have followed: `read(3,  <unfinished ...>)`, `poll([...], 1, -1
+    // <unfinished ...>)`. Calls fully decoded at entry (pause, exit_group) look as usual.
+    const bool cut = c.e.unfinished() && info.exitFrom != kDecodedAtEntry;
+    const int shown = cut ? std::min<int>(info.exitFrom, info.argCount) : info.argCount;
+    for (int i = 0; i < shown && i < 6; ++i) {
+        if (info.args[static_cast<std::size_t>(i)] == ArgKind::None) {
+            continue;
+        }
+        append(out, argByKind(c, info, i));
+    }
+    if (cut) {
+        if (shown < info.argCount && out.back() != '(') {
+            out += ", ";
+        }
+        out += " <unfinished ...>";
+    }
+    return out + ')';
 }
 
 // The arguments of the vDSO functions syscope watches.

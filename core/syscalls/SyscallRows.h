@@ -34,6 +34,7 @@ inline constexpr A earr{ArgKind::EnvArray};
 inline constexpr A skip{ArgKind::None}; // a register the call takes but strace does not show
 inline constexpr A obuf{ArgKind::Buffer, FlagSet::None, true}; // kernel-filled buffer
 inline constexpr A opath{ArgKind::Path, FlagSet::None, true};  // kernel-filled path
+inline constexpr A optr{ArgKind::Ptr, FlagSet::None, true};    // kernel-filled struct
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }
@@ -82,6 +83,19 @@ constexpr SyscallInfo S(int nr, std::string_view name, std::initializer_list<A> 
     }
     info.classes = classes;
     info.behaviour = behaviour;
+    for (std::uint8_t k2 = 0; k2 < info.argCount; ++k2) {
+        if (info.outputArgs & (1u << k2)) {
+            info.exitFrom = k2;
+            break;
+        }
+    }
+    return info;
+}
+
+// A call whose arguments are all shown at entry but whose result strace completes at exit
+// (poll's revents, select's ready sets).
+constexpr SyscallInfo X(SyscallInfo info) {
+    info.exitFrom = info.argCount;
     return info;
 }
 

@@ -191,6 +191,8 @@ enum : std::uint8_t {
 };
 }
 
+inline constexpr std::uint8_t kDecodedAtEntry = 0xff;
+
 struct SyscallInfo {
     int nr = -1;
     std::string_view name;
@@ -205,6 +207,11 @@ struct SyscallInfo {
     // others are captured at entry (a Buffer holds min(next argument, limit) bytes). strace
     // shows at most kMaxStringShown bytes of a buffer, so capturing more is not needed.
     std::uint8_t outputArgs = 0;
+    // Where strace's decoding of this call continues at syscall exit: the index of the first
+    // argument it prints only then (the lowest output argument), argCount when all arguments are
+    // printed at entry but the result needs the exit (poll's revents), or kDecodedAtEntry. An
+    // unfinished call shows the arguments before it and " <unfinished ...>".
+    std::uint8_t exitFrom = kDecodedAtEntry;
 
     bool hasClass(std::uint16_t c) const { return (classes & c) != 0; }
     bool hasBehaviour(std::uint8_t b) const { return (behaviour & b) != 0; }

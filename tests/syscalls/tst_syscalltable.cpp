@@ -333,6 +333,37 @@ private slots:
         QVERIFY(!info->isOutputArg(6));
     }
 
+    // Where strace's decoding continues at exit (what an unfinished call still shows).
+    void exitDecoding_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("exitFrom");
+        QTest::newRow("read") << QStringLiteral("read") << 1;
+        QTest::newRow("wait4") << QStringLiteral("wait4") << 1;
+        QTest::newRow("clock_nanosleep") << QStringLiteral("clock_nanosleep") << 3;
+        QTest::newRow("poll") << QStringLiteral("poll") << 3;
+        QTest::newRow("pselect6") << QStringLiteral("pselect6") << 6;
+        QTest::newRow("pipe2") << QStringLiteral("pipe2") << 0;
+        QTest::newRow("pause") << QStringLiteral("pause") << int(kDecodedAtEntry);
+        QTest::newRow("futex") << QStringLiteral("futex") << int(kDecodedAtEntry);
+        QTest::newRow("exit_group") << QStringLiteral("exit_group") << int(kDecodedAtEntry);
+        QTest::newRow("write") << QStringLiteral("write") << int(kDecodedAtEntry);
+    }
+
+    void exitDecoding() {
+        QFETCH(QString, name);
+        QFETCH(int, exitFrom);
+        const SyscallTable& t = SyscallTable::forArch(Arch::X86_64);
+        const SyscallInfo* info = t.lookup(*t.numberOf(name.toStdString()));
+        QVERIFY(info);
+        QCOMPARE(int(info->exitFrom), exitFrom);
+        // Every output argument lies at or after the point where exit decoding starts.
+        for (int i = 0; i < info->argCount; ++i) {
+            if (info->isOutputArg(i)) {
+                QVERIFY(i >= info->exitFrom);
+            }
+        }
+    }
+
     void names_data() {
         QTest::addColumn<int>("arch");
         QTest::addColumn<int>("nr");
