@@ -351,7 +351,7 @@ std::optional<AslrRun> AslrExperiment::runOnce(std::string* error) {
             const std::uint64_t flags = entryArgs[3];
             const auto fd = static_cast<std::int32_t>(entryArgs[4]);
             if (flags & MAP_ANONYMOUS) {
-                if (!(flags & MAP_FIXED) && !firstAnon) {
+                if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !firstAnon) {
                     firstAnon = rval;
                 }
             } else if (fd >= 0 && libcFds.count(static_cast<std::uint64_t>(fd))) {

@@ -80,7 +80,7 @@ std::optional<AslrBases> aslrBasesFromTrace(const TraceStore& store, std::string
             if (e.nr == SYS_brk && !brkStart && e.ret > 0) {
                 brkStart = static_cast<std::uint64_t>(e.ret);
             } else if (e.nr == SYS_mmap && !firstAnon && (e.args[3] & MAP_ANONYMOUS) &&
-                       !(e.args[3] & MAP_FIXED)) {
+                       !(e.args[3] & (MAP_FIXED | MAP_FIXED_NOREPLACE))) {
                 firstAnon = static_cast<std::uint64_t>(e.ret);
             }
         }
