@@ -1,10 +1,14 @@
 // Renders one event on one line exactly as strace 6.1 prints it:
 //   openat(AT_FDCWD, "/etc/hostname", O_RDONLY|O_CLOEXEC) = 3
 //   openat(AT_FDCWD, "/nope", O_RDONLY) = -1 ENOENT (No such file or directory)
-//   read(0, ...) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)
-// Arguments whose contents live in tracee memory and were not captured (buffers, structs) are
-// shown as their address, as strace -e raw would; path and string arguments come from the
-// strings the tracer read.
+//   read(3, 0x7ffd..., 10) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)
+//   read(3,  <unfinished ...>) = ?                 (killed while blocked)
+//   clock_gettime@vdso(CLOCK_MONOTONIC, 0x7ffd...) = 0   (a vDSO call; strace cannot see these)
+// Every syscall number is checked against strace's own output in tests/syscalls. What strace
+// decodes from tracee memory that syscope does not capture (structs such as stat buffers,
+// sockaddrs, sigsets, iovecs) is shown as the address, exactly as strace shows it when the
+// memory cannot be read; paths, strings, buffers and execve's argv come from the strings the
+// tracer captured (see ArgKind and SyscallInfo::outputArgs for what to capture when).
 #pragma once
 
 #include "trace/Event.h"

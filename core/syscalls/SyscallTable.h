@@ -17,6 +17,9 @@ namespace syscope {
 
 // How one argument is to be shown.
 enum class ArgKind : std::uint8_t {
+    // Not shown. Inside argCount it marks a register strace does not show (the always-zero high
+    // half of preadv2's offset); on i386 an Offset or Size followed by None is one 64-bit value
+    // split across two registers, low half first.
     None,
     Int,    // signed int, decimal
     UInt,   // unsigned, decimal
@@ -220,7 +223,8 @@ struct SyscallInfo {
 
 class SyscallTable {
 public:
-    // X32 shares the x86_64 table (callers strip __X32_SYSCALL_BIT first; lookup() does it too).
+    // X32's table is x86_64's without the 64-bit-only numbers plus the x32 entries 512..547;
+    // its lookup() accepts numbers with or without __X32_SYSCALL_BIT.
     static const SyscallTable& forArch(Arch arch);
 
     // nullptr for a number this table does not know.
