@@ -9,6 +9,7 @@
 #include "StartPage.h"
 #include "ToolLocator.h"
 #include "TraceSession.h"
+#include "lab/LabViews.h"
 #include "models/FilteredEvents.h"
 #include "views/EventTableView.h"
 #include "views/StatisticsView.h"
@@ -112,6 +113,9 @@ void MainWindow::createViews() {
     addView(QStringLiteral("table"), tr("&Events"), m_table);
     m_statistics = new StatisticsView(m_session, m_events, m_tabs);
     addView(QStringLiteral("stats"), tr("&Statistics"), m_statistics);
+    lab::registerLabViews(*this, [this](const QString& id, const QString& title, QWidget* w) {
+        addView(id, title, w);
+    });
 }
 
 void MainWindow::addView(const QString& id, const QString& title, QWidget* widget) {

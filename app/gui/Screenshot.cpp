@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "TraceSession.h"
+#include "lab/LabViews.h"
 #include "views/StatisticsView.h"
 
 #include <QApplication>
@@ -44,24 +45,34 @@ int takeScreenshot(const ScreenshotRequest& request) {
     window.setAttribute(Qt::WA_DontShowOnScreen);
     window.resize(request.size);
     window.show();
-    window.openFile(request.trace);
-    // An strace log is imported by syscope-cli first: wait for the session to start.
-    QElapsedTimer clock;
-    clock.start();
-    while (window.session()->state() == TraceSession::State::Empty && clock.elapsed() < 60000 &&
-           window.lastMessage().isEmpty()) {
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    // The lab views also take their own files (aslr / bench-calls JSON) instead of a trace.
+    QString labError;
+    const auto labFile = lab::prepareScreenshot(window, request.view, request.trace, &labError);
+    if (labFile == lab::ScreenshotFile::Failed) {
+        return fail(QStringLiteral("--screenshot: %1").arg(labError));
     }
-    if (!window.session()->waitUntilLoaded(120000)) {
-        return fail(QStringLiteral("--screenshot: loading %1 took too long").arg(request.trace));
-    }
-    if (window.session()->state() != TraceSession::State::Ready) {
-        return fail(QStringLiteral("--screenshot: %1")
-                        .arg(window.lastMessage().isEmpty() ? window.session()->error()
-                                                            : window.lastMessage()));
+    if (labFile == lab::ScreenshotFile::NotMine) {
+        window.openFile(request.trace);
+        // An strace log is imported by syscope-cli first: wait for the session to start.
+        QElapsedTimer clock;
+        clock.start();
+        while (window.session()->state() == TraceSession::State::Empty && clock.elapsed() < 60000 &&
+               window.lastMessage().isEmpty()) {
+            QApplication::processEvents(QEventLoop::AllEvents, 20);
+        }
+        if (!window.session()->waitUntilLoaded(120000)) {
+            return fail(
+                QStringLiteral("--screenshot: loading %1 took too long").arg(request.trace));
+        }
+        if (window.session()->state() != TraceSession::State::Ready) {
+            return fail(QStringLiteral("--screenshot: %1")
+                            .arg(window.lastMessage().isEmpty() ? window.session()->error()
+                                                                : window.lastMessage()));
+        }
     }
     window.showView(request.view);
     window.statisticsView()->recompute();
+    lab::finishScreenshot(window, request.view);
     for (int i = 0; i < 5; ++i) {
         QApplication::processEvents();
     }

@@ -1,0 +1,243 @@
+#include "lab/AddressMapCanvas.h"
+
+#include "lab/LabUi.h"
+
+#include <QHelpEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+#include <algorithm>
+
+namespace syscope::gui::lab {
+
+namespace {
+constexpr int kMargin = 8;
+
+bool sameMapping(const MapEntry& a, const MapEntry& b) {
+    return a.start == b.start && a.end == b.end && a.perms == b.perms && a.path == b.path &&
+           a.offset == b.offset;
+}
+
+QString baseName(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return QString::fromStdString(slash == std::string::npos ? path : path.substr(slash + 1));
+}
+} // namespace
+
+AddressMapCanvas::AddressMapCanvas(QWidget* parent)
+    : QWidget(parent) {
+    setMouseTracking(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::MinimumExpanding);
+}
+
+void AddressMapCanvas::setSnapshot(const MapsSnapshot& snapshot,
+                                   const std::vector<MapEntry>& previous,
+                                   const std::string& exePath, const QString& causeName) {
+    m_entries = snapshot.entries;
+    m_layout = AddressLayout::compute(m_entries);
+    m_exe = exePath;
+    m_cause = causeName;
+    m_changed.clear();
+    if (!previous.empty()) {
+        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+            const bool old = std::any_of(previous.begin(), previous.end(), [&](const MapEntry& p) {
+                return sameMapping(p, m_entries[i]);
+            });
+            if (!old) {
+                m_changed.insert(i);
+            }
+        }
+    }
+    updateGeometry();
+    update();
+}
+
+void AddressMapCanvas::clear() {
+    m_entries.clear();
+    m_layout = {};
+    m_changed.clear();
+    updateGeometry();
+    update();
+}
+
+double AddressMapCanvas::rowUnit() const {
+    // A one-page mapping gets one line of text.
+    return fontMetrics().height() * 1.15;
+}
+
+QSize AddressMapCanvas::minimumSizeHint() const {
+    return {480, int(m_layout.totalExtent() * rowUnit()) + 2 * kMargin};
+}
+
+QSize AddressMapCanvas::sizeHint() const {
+    return minimumSizeHint().expandedTo({800, 400});
+}
+
+AddressMapCanvas::Geometry AddressMapCanvas::geometryFor(const QRect& target) const {
+    Geometry g;
+    const QFontMetrics fm = fontMetrics();
+    const double total = std::max(1e-9, m_layout.totalExtent());
+    g.unit = std::max(rowUnit(), (target.height() - 2.0 * kMargin) / total);
+    g.top = target.top() + kMargin;
+    g.addrX = target.left() + kMargin;
+    g.barX = g.addrX + fm.horizontalAdvance(QStringLiteral("0xffffffffff600000")) + 12;
+    g.barW = std::max(60, target.width() / 5);
+    g.labelX = g.barX + g.barW + 12;
+    return g;
+}
+
+void AddressMapCanvas::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    paintTo(p, rect());
+}
+
+void AddressMapCanvas::paintTo(QPainter& p, const QRect& target) const {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setFont(font());
+    const QPalette& pal = palette();
+    p.fillRect(target, pal.color(QPalette::Base));
+    if (m_entries.empty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(target, Qt::AlignCenter,
+                   tr("No address map here: the trace holds no maps snapshot for this process\n"
+                      "(recorded with --no-maps, or before the process started)."));
+        p.restore();
+        return;
+    }
+    const Geometry g = geometryFor(target);
+    const double total = m_layout.totalExtent();
+    const QFontMetrics fm(font());
+    QFont bold = font();
+    bold.setBold(true);
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    const QColor text = pal.color(QPalette::Text);
+    QColor dim = text;
+    dim.setAlphaF(0.6);
+    const qreal lineW = std::max(1.0, fm.height() / 12.0);
+
+    for (const auto& s : m_layout.segments()) {
+        // High addresses at the top.
+        const double y0 = g.top + (total - (s.position + s.extent)) * g.unit;
+        const double h = s.extent * g.unit;
+        const QRectF bar(g.barX, y0 + 1, g.barW, std::max(2.0, h - 2));
+        if (s.gap) {
+            QPen pen(dim, lineW, Qt::DashLine);
+            p.setPen(pen);
+            const double mid = bar.center().x();
+            p.drawLine(QPointF(mid, bar.top()), QPointF(mid, bar.bottom()));
+            p.setFont(small);
+            p.setPen(dim);
+            p.drawText(QRectF(g.labelX, y0, target.right() - g.labelX, h),
+                       Qt::AlignVCenter | Qt::AlignLeft,
+                       tr("%1 unmapped").arg(QString::fromStdString(formatBytes(s.size()))));
+            p.setFont(font());
+            continue;
+        }
+        const MapEntry& e = m_entries[s.entry];
+        const MapKind kind = classifyMapping(e, m_exe);
+        QColor fill = mapKindColor(kind);
+        if (!(e.perms & (MapPerm::Read | MapPerm::Write | MapPerm::Exec))) {
+            fill.setAlphaF(0.35); // guard pages and reservations: ---p
+        }
+        const bool changed = m_changed.count(s.entry) > 0;
+        p.setPen(QPen(changed ? QColor(0xff, 0x20, 0x20) : pal.color(QPalette::Base),
+                      changed ? 3 * lineW : lineW));
+        p.setBrush(fill);
+        p.drawRect(bar);
+        if (e.perms & MapPerm::Exec) {
+            // A stripe on executable mappings: code is where the CPU jumps.
+            p.fillRect(QRectF(bar.left(), bar.top(), 6 * lineW, bar.height()), QColor(0, 0, 0, 90));
+        }
+        p.setPen(text);
+        p.setFont(font());
+        const QRectF row(g.addrX, y0, g.barX - g.addrX - 8, h);
+        p.setPen(dim);
+        p.drawText(row, Qt::AlignVCenter | Qt::AlignRight, hexAddress(e.start));
+        const bool special = !explainSpecialMapping(e.path).empty();
+        QString name = e.path.empty() ? tr("anonymous") : baseName(e.path);
+        QString label = QString::fromStdString(permissionText(e.perms)) + QStringLiteral("  ");
+        p.setPen(text);
+        p.setFont(special ? bold : font());
+        const QRectF labelRect(g.labelX, y0, target.right() - g.labelX - kMargin, h);
+        QString full =
+            label + name + QStringLiteral("  ") + QString::fromStdString(formatBytes(e.size()));
+        if (changed) {
+            full += QStringLiteral("   ◀ ") +
+                    (m_cause.isEmpty() ? tr("new") : tr("new after %1").arg(m_cause));
+        }
+        p.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(full, Qt::ElideMiddle, int(labelRect.width())));
+    }
+    p.restore();
+}
+
+QString AddressMapCanvas::describeSegment(int index) const {
+    if (index < 0 || index >= int(m_layout.segments().size())) {
+        return {};
+    }
+    const auto& s = m_layout.segments()[static_cast<std::size_t>(index)];
+    if (s.gap) {
+        return tr("<b>Unmapped gap</b> of %1<br>%2 – %3<br><i>Drawn collapsed: to scale it "
+                  "would hide every small mapping.</i>")
+            .arg(QString::fromStdString(formatBytes(s.size())), hexAddress(s.start),
+                 hexAddress(s.end));
+    }
+    const MapEntry& e = m_entries[s.entry];
+    const MapKind kind = classifyMapping(e, m_exe);
+    QString html = QStringLiteral("<b>%1</b><br>")
+                       .arg(e.path.empty() ? tr("anonymous mapping")
+                                           : QString::fromStdString(e.path).toHtmlEscaped());
+    html +=
+        tr("%1 – %2 (%3)<br>permissions %4, offset %5, kind: %6")
+            .arg(hexAddress(e.start), hexAddress(e.end),
+                 QString::fromStdString(formatBytes(e.size())),
+                 QString::fromStdString(permissionText(e.perms)), hexAddress(e.offset),
+                 QString::fromUtf8(mapKindName(kind).data(), qsizetype(mapKindName(kind).size())));
+    if (e.inode != 0) {
+        html += tr("<br>device %1:%2, inode %3").arg(e.devMajor).arg(e.devMinor).arg(e.inode);
+    }
+    const auto why = explainSpecialMapping(e.path);
+    if (!why.empty()) {
+        html += QStringLiteral("<br><br>") +
+                QString::fromUtf8(why.data(), qsizetype(why.size())).toHtmlEscaped();
+    }
+    if (m_changed.count(s.entry)) {
+        html += QStringLiteral("<br><br><b>") +
+                (m_cause.isEmpty()
+                     ? tr("New in this snapshot.")
+                     : tr("New in this snapshot: created or changed by %1.").arg(m_cause)) +
+                QStringLiteral("</b>");
+    }
+    return QStringLiteral("<qt>") + html + QStringLiteral("</qt>");
+}
+
+QString AddressMapCanvas::describeAt(const QPoint& pos) const {
+    if (m_entries.empty()) {
+        return {};
+    }
+    const Geometry g = geometryFor(rect());
+    const double fromTop = (pos.y() - g.top) / g.unit;
+    const double position = m_layout.totalExtent() - fromTop;
+    return describeSegment(m_layout.segmentAt(position));
+}
+
+bool AddressMapCanvas::event(QEvent* event) {
+    if (event->type() == QEvent::FontChange) {
+        updateGeometry(); // rows are one line of text high
+    }
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = describeAt(help->pos());
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+        } else {
+            QToolTip::showText(help->globalPos(), text, this);
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace syscope::gui::lab
