@@ -1,0 +1,204 @@
+// The inside of one Tracer::run(): the task table, the stop handlers and the batch being
+// filled. Private to core/tracer; its members are defined in TracerSession.cpp (launch, attach,
+// the wait loop, stopping, handing over), TracerSyscalls.cpp (syscall stops and what they
+// capture) and TracerProcesses.cpp (fork, exec, signals, group-stops, exits, vDSO traps).
+#pragma once
+
+#include "syscalls/SyscallTable.h"
+#include "trace/Event.h"
+#include "tracer/ProcessLauncher.h"
+#include "tracer/Tracer.h"
+#include "tracer/VdsoHooks.h"
+
+#include <array>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdint>
+#include <ctime>
+#include <linux/audit.h>
+#include <memory>
+#include <string>
+#include <sys/types.h>
+#include <sys/user.h>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace syscope::tracer_detail {
+
+inline constexpr int kErrnoMax = 4095;
+inline constexpr int kRestartSysCodes[] = {512, 513, 514,
+                                           516}; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
+inline constexpr int kRestartSyscallX86_64 = 219;
+inline constexpr int kRestartSyscallI386 = 0;
+inline constexpr int kRtSigreturnX86_64 = 15;
+inline constexpr int kRtSigreturnI386 = 173;
+inline constexpr int kEintr = 4;
+inline constexpr int kEnosys = 38;
+inline constexpr std::size_t kMaxArrayElements = 4096; // execve argv/envp entries kept
+inline constexpr std::size_t kMaxArrayBytes = 256 * 1024;
+inline constexpr unsigned long long kUser32CodeSegment = 0x23; // cs of a 32-bit process
+inline constexpr unsigned long kCloneThread = 0x00010000;
+
+inline int wakeSignal() {
+    return SIGRTMIN + 4;
+}
+
+inline void onWakeSignal(int) {
+}
+
+inline TimeNs monotonicNow() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return TimeNs(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+inline bool isRestartCode(std::int64_t ret) {
+    for (int code : kRestartSysCodes) {
+        if (ret == -code) {
+            return true;
+        }
+    }
+    return false;
+}
+
+inline bool isStopSignal(int sig) {
+    return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+inline Arch archFromAudit(std::uint32_t audit, std::uint64_t nr) {
+    if (audit == AUDIT_ARCH_I386) {
+        return Arch::I386;
+    }
+    return (nr & kX32SyscallBit) ? Arch::X32 : Arch::X86_64;
+}
+
+inline std::string baseName(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+inline int readTgid(pid_t tid) {
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/status", tid);
+    FILE* f = std::fopen(path, "re");
+    if (!f) {
+        return tid;
+    }
+    char line[256];
+    int tgid = tid;
+    while (std::fgets(line, sizeof line, f)) {
+        if (std::sscanf(line, "Tgid: %d", &tgid) == 1) {
+            break;
+        }
+    }
+    std::fclose(f);
+    return tgid;
+}
+
+} // namespace syscope::tracer_detail
+
+namespace syscope {
+
+class Tracer::Session {
+public:
+    Session(const TracerOptions& options, EventSink& sink, std::atomic<int>& stopRequests,
+            std::atomic<pid_t>& launchedPid)
+        : m_opt(options)
+        , m_sink(sink)
+        , m_stopRequests(stopRequests)
+        , m_launchedPid(launchedPid) {}
+
+    TraceResult run();
+
+private:
+    enum class Phase : std::uint8_t { Newborn, Attaching, PreExec, Running };
+
+    struct Task {
+        pid_t tid = 0;
+        pid_t pid = 0;
+        Phase phase = Phase::Running;
+        bool inSyscall = false;
+        bool ignoring = false;       // the current syscall is outside the filter
+        bool entryBySeccomp = false; // the current entry was a seccomp stop
+        bool seccompMode = false; // the filter is installed: resume with PTRACE_CONT between calls
+        bool listening = false;   // held in group-stop with PTRACE_LISTEN
+        bool gone = false;        // detached; erase after this stop
+        bool described = false;   // nr and arguments of the current call are known
+        bool fast = true;         // may use the fast path when the session does
+        bool armPending = true;   // --vdso: debug registers not loaded yet
+        const SyscallInfo* info = nullptr; // table row of the current call
+        struct Site {
+            std::uint64_t rip = 0;
+            std::uint64_t generation = ~0ULL;
+            bool int80 = false;
+        };
+        std::array<Site, 8> sites{}; // recent syscall instruction sites (fast mode)
+        std::size_t nextSite = 0;
+        SyscallEvent pending;
+        std::vector<EventString> pendingStrings;
+        int interruptedNr = -1; // the last call that returned a restart code, until it restarts
+        int resumedNr = -1;     // the call the current restart_syscall resumes
+    };
+
+    bool launch(TraceResult& result);
+    bool attach(TraceResult& result);
+    void loop();
+    void dispatch(pid_t tid, int status, TimeNs now);
+    void onSyscallStop(Task& t, TimeNs now);
+    void onSeccompStop(Task& t, TimeNs now);
+    void startCall(Task& t, TimeNs now);
+    void describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args, bool bySeccomp);
+    void describeFromRegisters(Task& t, const user_regs_struct& regs);
+    void describeStoppedTask(Task& t);
+    void completeCall(Task& t, std::int64_t rval, TimeNs now);
+    bool isInt80Site(Task& t, std::uint64_t rip);
+    void captureStringArray(Task& t, int arg, std::uint64_t address, bool compat);
+    void captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
+                         std::uint64_t length);
+    void prepareVdso(Task& t);
+    bool onVdsoTrap(Task& t, TimeNs now);
+    void onNewTask(Task& t, int event, TimeNs now);
+    void onExec(Task& t, TimeNs now);
+    void onEventStop(Task& t, int sig);
+    void onSignal(Task& t, int sig, TimeNs now);
+    void onTaskEnded(pid_t tid, int status, TimeNs now);
+    void finishPendingAsUnfinished(Task& t);
+    void resume(Task& t, int sig = 0);
+    void beginStop();
+    void emitEvent(Task& t);
+    void emitProcessEvent(ProcessEvent ev);
+    void snapshotProcess(pid_t pid, TimeNs now, int causeNr, bool withAuxv);
+    void handOver(bool flushSink);
+    Task& adoptUnknown(pid_t tid);
+    unsigned long ptraceOptions() const;
+
+    const TracerOptions& m_opt;
+    EventSink& m_sink;
+    std::atomic<int>& m_stopRequests;
+    std::atomic<pid_t>& m_launchedPid;
+
+    std::unordered_map<pid_t, Task> m_tasks;
+    std::unordered_map<pid_t, std::string> m_comm; // per process, for fork/thread events
+    EventBatch m_batch;
+    TraceResult m_result;
+    pid_t m_mainPid = 0;
+    bool m_launched = false;
+    int m_stopsHandled = 0; // requestStop() calls already acted on
+    bool m_detaching = false;
+    TimeNs m_lastFlush = 0;
+    TimeNs m_detachDeadline = 0;
+    std::unique_ptr<ProcessLauncher> m_launcher;
+    // Launched with the exec hook installed: entry stops cost no ptrace request (see
+    // onSyscallStop). Attached tasks take the PTRACE_GET_SYSCALL_INFO path at both stops.
+    bool m_fastStops = false;
+    std::uint64_t m_codeGeneration = 0; // bumped when any mapping changes
+    const SyscallTable* m_x86_64 = &SyscallTable::forArch(Arch::X86_64);
+    const SyscallTable* m_i386 = &SyscallTable::forArch(Arch::I386);
+    VdsoHooks m_vdso;
+    std::unordered_set<pid_t> m_vdsoWanted; // processes whose vDSO is still to be hooked
+    std::unordered_set<pid_t> m_vdsoWarned;
+};
+
+} // namespace syscope

@@ -1,0 +1,346 @@
+// Syscall stops: what an entry and an exit cost, and what they capture.
+#include "tracer/TracerSession.h"
+
+#include "proc/Auxv.h"
+#include "proc/ProcMaps.h"
+#include "proc/ProcStatus.h"
+#include "syscalls/EventFormatter.h"
+#include "tracer/SeccompProgram.h"
+#include "tracer/TraceeMemory.h"
+
+#include <cerrno>
+#include <cstring>
+#include <sched.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace syscope {
+
+using namespace tracer_detail;
+
+void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
+    if (m_fastStops && t.fast) {
+        // One ptrace request per syscall: the entry stop only takes the time; the exit stop
+        // reads number, arguments and result from the registers in one PTRACE_GETREGS.
+        if (!t.inSyscall) {
+            startCall(t, now);
+            resume(t);
+            return;
+        }
+        user_regs_struct regs{};
+        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) != 0) {
+            resume(t);
+            return;
+        }
+        // The kernel puts -ENOSYS in rax before an entry stop. A real ENOSYS return looks the
+        // same, so ask which stop this is; that also repairs any lost entry/exit pairing.
+        if (std::int64_t(regs.rax) == -kEnosys) {
+            __ptrace_syscall_info info{};
+            if (ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info) > 0 &&
+                info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+                if (t.entryBySeccomp) {
+                    resume(t); // kernels before 4.8: the seccomp stop came first
+                    return;
+                }
+                finishPendingAsUnfinished(t);
+                startCall(t, now);
+                resume(t);
+                return;
+            }
+        }
+        if (!t.described) {
+            describeFromRegisters(t, regs);
+        }
+        completeCall(t, std::int64_t(regs.rax), now);
+        resume(t);
+        return;
+    }
+    __ptrace_syscall_info info{};
+    const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
+    if (n <= 0) {
+        resume(t);
+        return;
+    }
+    if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+        if (t.inSyscall && t.entryBySeccomp && int(info.entry.nr) == t.pending.nr) {
+            resume(t); // kernels before 4.8: the seccomp stop came first
+            return;
+        }
+        if (t.inSyscall) {
+            finishPendingAsUnfinished(t);
+        }
+        startCall(t, now);
+        describeCall(t, archFromAudit(info.arch, info.entry.nr), int(info.entry.nr),
+                     reinterpret_cast<const std::uint64_t*>(info.entry.args), false);
+    } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+        if (!t.inSyscall) {
+            // An exit without its entry (we attached while the call was running): recover
+            // the number and arguments from the registers.
+            user_regs_struct regs{};
+            if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) == 0) {
+                const std::uint64_t args[6] = {regs.rdi, regs.rsi, regs.rdx,
+                                               regs.r10, regs.r8,  regs.r9};
+                startCall(t, now);
+                describeCall(t, archFromAudit(info.arch, regs.orig_rax), int(regs.orig_rax), args,
+                             false);
+            }
+        }
+        if (t.inSyscall) {
+            completeCall(t, info.exit.rval, now);
+        }
+    }
+    resume(t);
+}
+
+void Tracer::Session::onSeccompStop(Task& t, TimeNs now) {
+    // The filter selects the user's syscalls: between them the task may run freely. (In fast
+    // mode it only hooks exec, and every syscall must still stop.)
+    t.seccompMode = !m_fastStops;
+    __ptrace_syscall_info info{};
+    const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
+    if (n > 0 && info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+        // A task resumed with PTRACE_SYSCALL whose call the filter also selects reports the
+        // syscall-entry stop first and then this seccomp stop: one call, now described.
+        if (!t.inSyscall || t.entryBySeccomp) {
+            if (t.inSyscall) {
+                finishPendingAsUnfinished(t);
+            }
+            startCall(t, now);
+        }
+        t.entryBySeccomp = true;
+        describeCall(t, archFromAudit(info.arch, info.seccomp.nr), int(info.seccomp.nr),
+                     reinterpret_cast<const std::uint64_t*>(info.seccomp.args), true);
+    }
+    resume(t); // inSyscall is set: PTRACE_SYSCALL, so the exit stops
+}
+
+void Tracer::Session::startCall(Task& t, TimeNs now) {
+    t.inSyscall = true;
+    t.described = false;
+    t.ignoring = false;
+    t.entryBySeccomp = false;
+    t.pending.enter = now;
+    t.pending.flags = 0;
+    t.pendingStrings.clear();
+}
+
+void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args,
+                                   bool bySeccomp) {
+    t.described = true;
+    const bool isExec = arch == Arch::I386 ? (nr == 11 || nr == 358) : (nr == 59 || nr == 322);
+    // The launcher's own calls between its stop and exec are not the command's.
+    t.ignoring = (t.phase == Phase::PreExec && !isExec) || !m_opt.filter.matches(arch, nr);
+    if (t.ignoring) {
+        return;
+    }
+    SyscallEvent& e = t.pending;
+    e.exit = 0;
+    e.pid = t.pid;
+    e.tid = t.tid;
+    e.nr = nr;
+    e.arch = arch;
+    e.ret = 0;
+    for (int i = 0; i < 6; ++i) {
+        e.args[i] = arch == Arch::I386 ? (args[i] & 0xffffffffu) : args[i];
+    }
+    if (arch == Arch::I386) {
+        e.flags |= EventFlag::Compat32;
+    }
+    if (bySeccomp) {
+        e.flags |= EventFlag::Seccomp;
+    }
+    // The kernel restarts an interrupted call either by running it again (after a signal
+    // handler with SA_RESTART, or after a stop) or through restart_syscall.
+    const int restartNr = arch == Arch::I386 ? kRestartSyscallI386 : kRestartSyscallX86_64;
+    t.pendingStrings.clear();
+    if (nr == restartNr || nr == t.interruptedNr) {
+        e.flags |= EventFlag::Restarted;
+        if (nr == restartNr && t.interruptedNr >= 0) {
+            // What restart_syscall resumes, for "<... resuming interrupted nanosleep ...>".
+            EventString es;
+            es.arg = 0;
+            es.bytes = syscallName(arch, t.interruptedNr);
+            t.pendingStrings.push_back(std::move(es));
+            t.resumedNr = t.interruptedNr;
+        }
+        t.interruptedNr = -1;
+    }
+    t.info = (arch == Arch::I386 ? m_i386 : m_x86_64)->lookup(nr);
+    if (t.info) {
+        // Input strings and buffers are read now; output ones (read's buffer, getcwd's path)
+        // only once the call has succeeded, in completeCall().
+        for (int i = 0; i < t.info->argCount && i < 6; ++i) {
+            if (!t.info->isOutputArg(i)) {
+                const std::uint64_t length = i + 1 < 6 ? e.args[i + 1] : 0;
+                captureArgument(t, i, t.info->args[i], e.args[i], length);
+            }
+        }
+        if (isExec) {
+            // argv and envp: each string followed by a NUL, in one EventString per array.
+            const int argvIndex = (nr == 322 || nr == 358) ? 2 : 1;
+            for (int i = argvIndex; i <= argvIndex + 1; ++i) {
+                captureStringArray(t, i, e.args[i], arch == Arch::I386);
+            }
+        }
+    }
+}
+
+void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
+                                      std::uint64_t length) {
+    EventString es;
+    es.arg = std::uint8_t(arg);
+    if (kind == ArgKind::Path || kind == ArgKind::String) {
+        TraceeString str = readTraceeString(t.tid, address, m_opt.maxStringBytes);
+        if (!str.ok) {
+            return;
+        }
+        es.truncated = str.truncated;
+        es.bytes = std::move(str.bytes);
+    } else if (kind == ArgKind::Buffer) {
+        // strace shows the first kMaxStringShown bytes of a buffer; that is all we keep.
+        const std::size_t want = std::size_t(std::min<std::uint64_t>(length, kMaxStringShown));
+        if (address == 0) {
+            return;
+        }
+        es.bytes.resize(want);
+        if (want > 0 && readTraceeMemory(t.tid, address, es.bytes.data(), want) != want) {
+            return;
+        }
+        es.truncated = length > want;
+    } else {
+        return;
+    }
+    t.pendingStrings.push_back(std::move(es));
+}
+
+void Tracer::Session::captureStringArray(Task& t, int arg, std::uint64_t address, bool compat) {
+    EventString es;
+    es.arg = std::uint8_t(arg);
+    const std::size_t pointerSize = compat ? 4 : 8;
+    std::size_t budget = kMaxArrayBytes;
+    for (std::size_t k = 0; address != 0; ++k) {
+        std::uint64_t element = 0;
+        if (k >= kMaxArrayElements || readTraceeMemory(t.tid, address + k * pointerSize, &element,
+                                                       pointerSize) != pointerSize) {
+            es.truncated = true;
+            break;
+        }
+        if (element == 0) {
+            break;
+        }
+        TraceeString str = readTraceeString(t.tid, element, std::min(budget, m_opt.maxStringBytes));
+        if (!str.ok || str.truncated || str.bytes.size() + 1 > budget) {
+            es.truncated = true;
+            break;
+        }
+        budget -= str.bytes.size() + 1;
+        es.bytes += str.bytes;
+        es.bytes += '\0';
+    }
+    if (address != 0) {
+        t.pendingStrings.push_back(std::move(es));
+    }
+}
+
+void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
+    t.inSyscall = false;
+    t.entryBySeccomp = false;
+    if (t.ignoring || !t.described) {
+        t.ignoring = false;
+        return;
+    }
+    SyscallEvent& e = t.pending;
+    e.exit = now;
+    e.ret = rval;
+    if (isRestartCode(rval)) {
+        // An interrupted restart_syscall still stands for the call it resumed.
+        const int restartNr = e.arch == Arch::I386 ? kRestartSyscallI386 : kRestartSyscallX86_64;
+        t.interruptedNr = e.nr == restartNr && t.resumedNr >= 0 ? t.resumedNr : e.nr;
+    } else if (rval == -kEintr && (e.nr == kRtSigreturnX86_64 || e.nr == kRtSigreturnI386)) {
+        t.interruptedNr = -1; // the handler's return delivers EINTR: no restart follows
+    }
+    if (t.info && t.info->outputArgs != 0 && !(rval < 0 && rval >= -kErrnoMax)) {
+        for (int i = 0; i < t.info->argCount && i < 6; ++i) {
+            if (t.info->isOutputArg(i)) {
+                captureArgument(t, i, t.info->args[i], e.args[i], std::uint64_t(rval));
+            }
+        }
+    }
+    emitEvent(t);
+    if (m_opt.trackMaps && !(rval < 0 && rval >= -kErrnoMax) && t.info &&
+        t.info->hasBehaviour(SyscallBehaviour::ChangesMemoryMap)) {
+        ++m_codeGeneration; // code may have moved: re-check syscall instruction sites
+        // A successful exec was already snapshotted at its exec event.
+        if (!t.info->hasBehaviour(SyscallBehaviour::Exec)) {
+            snapshotProcess(t.pid, now, e.nr, false);
+        }
+    }
+}
+
+void Tracer::Session::describeFromRegisters(Task& t, const user_regs_struct& regs) {
+    const bool compat = regs.cs == kUser32CodeSegment || isInt80Site(t, regs.rip);
+    if (regs.cs == kUser32CodeSegment) {
+        // A 32-bit process: its sigreturn and rt_sigreturn both leave orig_rax at -1 and cannot
+        // be told apart at the exit stop, so its tasks take the PTRACE_GET_SYSCALL_INFO path.
+        t.fast = false;
+    }
+    if (std::int64_t(regs.orig_rax) == -1) {
+        // Only the sigreturn family leaves orig_rax at -1 (restoring the interrupted context
+        // disables syscall restart); on x86_64 and from 64-bit code that is rt_sigreturn.
+        const std::uint64_t none[6] = {};
+        describeCall(t, compat ? Arch::I386 : Arch::X86_64,
+                     compat ? kRtSigreturnI386 : kRtSigreturnX86_64, none, false);
+        return;
+    }
+    if (compat) {
+        const std::uint64_t args[6] = {regs.rbx, regs.rcx, regs.rdx, regs.rsi, regs.rdi, regs.rbp};
+        describeCall(t, Arch::I386, int(regs.orig_rax & 0xffffffff), args, false);
+    } else {
+        const std::uint64_t args[6] = {regs.rdi, regs.rsi, regs.rdx, regs.r10, regs.r8, regs.r9};
+        const Arch arch = (regs.orig_rax & kX32SyscallBit) ? Arch::X32 : Arch::X86_64;
+        describeCall(t, arch, int(regs.orig_rax), args, false);
+    }
+}
+
+void Tracer::Session::describeStoppedTask(Task& t) {
+    // In fast mode an entry is described only at its exit. A call that will never exit (the task
+    // is exiting, or we detach) is described from the registers while the task is stopped.
+    if (t.inSyscall && !t.described) {
+        user_regs_struct regs{};
+        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) == 0) {
+            describeFromRegisters(t, regs);
+        }
+    }
+}
+
+bool Tracer::Session::isInt80Site(Task& t, std::uint64_t rip) {
+    // rip points after the instruction that entered the kernel: `int $0x80` is CD 80, the
+    // 64-bit `syscall` is 0F 05. Sites are few per program, so they are remembered.
+    for (const auto& site : t.sites) {
+        if (site.rip == rip && site.generation == m_codeGeneration) {
+            return site.int80;
+        }
+    }
+    unsigned char bytes[2] = {0, 0};
+    readTraceeMemory(t.tid, rip - 2, bytes, 2);
+    const bool int80 = bytes[0] == 0xcd && bytes[1] == 0x80;
+    t.sites[t.nextSite] = {rip, m_codeGeneration, int80};
+    t.nextSite = (t.nextSite + 1) % t.sites.size();
+    return int80;
+}
+
+void Tracer::Session::finishPendingAsUnfinished(Task& t) {
+    if (t.inSyscall && t.described && !t.ignoring) {
+        t.pending.flags |= EventFlag::Unfinished;
+        t.pending.exit = 0;
+        t.pending.ret = 0;
+        emitEvent(t);
+    }
+    t.inSyscall = false;
+    t.ignoring = false;
+    t.entryBySeccomp = false;
+}
+
+} // namespace syscope
