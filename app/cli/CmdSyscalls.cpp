@@ -1,8 +1,12 @@
 // syscope-cli syscalls: the syscall table as syscope knows it (number, name, argument kinds,
-// classes, behaviour), for terminals and scripts. Issue 8 adds the glibc wrapper and the kernel
-// handler later: they become more columns of the same rows.
+// classes, behaviour, the glibc wrapper that issues it and the kernel handler with its address in
+// /proc/kallsyms), for terminals and scripts.
 #include "ArgParser.h"
 #include "Command.h"
+
+#include "kernel/GlibcWrappers.h"
+#include "kernel/Kallsyms.h"
+#include "kernel/SyscallHandlers.h"
 
 #include "syscalls/SyscallFilter.h"
 #include "syscalls/SyscallTable.h"
@@ -77,21 +81,50 @@ std::string joined(const std::vector<std::string_view>& names) {
     return out.empty() ? "-" : out;
 }
 
-void printText(Arch arch, const std::vector<const SyscallInfo*>& rows) {
+// The kernel handler of a row: its symbol ("-" when the kernel has none) and address text
+// ("hidden" under kptr_restrict, "-" when kallsyms is unreadable or the symbol is missing).
+struct HandlerText {
+    std::string symbol = "-";
+    std::string address = "-";
+    bool implemented = true; // false: the number leads to sys_ni_syscall (ENOSYS)
+};
+
+HandlerText handlerText(const Kallsyms* kallsyms, Arch arch, const SyscallInfo& info) {
+    HandlerText t;
+    if (!kallsyms) {
+        const auto names = handlerCandidates(arch, info.name);
+        t.symbol = names.empty() ? "sys_ni_syscall" : names.front();
+        t.implemented = !names.empty();
+        return t;
+    }
+    const SyscallHandler h = findHandler(*kallsyms, arch, info.name);
+    t.implemented = !h.notImplemented;
+    const KernelPlace& p = h.handler.found() ? h.handler : h.niSyscall;
+    if (p.found()) {
+        t.symbol = p.symbol;
+        t.address = p.address ? kernelAddressText(p.address) : "hidden";
+    }
+    return t;
+}
+
+void printText(Arch arch, const std::vector<const SyscallInfo*>& rows, const Kallsyms* kallsyms) {
     // x32 numbers carry __X32_SYSCALL_BIT (0x40000000), which needs ten digits.
     const int width = arch == Arch::X32 ? 10 : 4;
-    std::printf("%*s  %-24s %-56s %-18s %s\n", width, "NR", "NAME", "ARGUMENTS", "CLASSES",
-                "BEHAVIOUR");
+    std::printf("%*s  %-24s %-56s %-18s %-22s %-40s %-32s %s\n", width, "NR", "NAME", "ARGUMENTS",
+                "CLASSES", "BEHAVIOUR", "GLIBC", "HANDLER", "ADDRESS");
     for (const SyscallInfo* info : rows) {
         const int nr = arch == Arch::X32 ? (info->nr | kX32SyscallBit) : info->nr;
-        std::printf("%*d  %-24.*s %-56s %-18s %s\n", width, nr, int(info->name.size()),
-                    info->name.data(), argumentText(*info).c_str(),
+        const HandlerText h = handlerText(kallsyms, arch, *info);
+        std::printf("%*d  %-24.*s %-56s %-18s %-22s %-40s %-32s %s\n", width, nr,
+                    int(info->name.size()), info->name.data(), argumentText(*info).c_str(),
                     joined(classNames(info->classes)).c_str(),
-                    joined(behaviourNames(info->behaviour)).c_str());
+                    joined(behaviourNames(info->behaviour)).c_str(),
+                    glibcWrapperText(arch, info->name).c_str(), h.symbol.c_str(),
+                    h.address.c_str());
     }
 }
 
-void printJson(Arch arch, const std::vector<const SyscallInfo*>& rows) {
+void printJson(Arch arch, const std::vector<const SyscallInfo*>& rows, const Kallsyms* kallsyms) {
     JsonWriter json(std::cout, true);
     json.beginArray();
     for (const SyscallInfo* info : rows) {
@@ -122,6 +155,23 @@ void printJson(Arch arch, const std::vector<const SyscallInfo*>& rows) {
             json.value(b);
         }
         json.endArray();
+        const GlibcWrapper w = glibcWrapper(arch, info->name);
+        json.key("glibc").beginObject();
+        json.field("known", w.known);
+        json.field("functions", w.functions);
+        json.field("note", w.note);
+        json.field("vdso_first", w.vdsoFirst);
+        json.endObject();
+        const HandlerText h = handlerText(kallsyms, arch, *info);
+        json.key("kernel").beginObject();
+        json.field("handler", h.symbol == "-" ? std::string() : h.symbol);
+        json.field("implemented", h.implemented);
+        if (h.address.rfind("0x", 0) == 0) {
+            json.field("address", h.address);
+        } else {
+            json.key("address").null();
+        }
+        json.endObject();
         json.endObject();
     }
     json.endArray();
@@ -134,7 +184,10 @@ int runSyscalls(std::span<char*> args) {
     std::string filterText;
     ArgParser parser("syscalls", "[--json] [--arch x86_64|i386|x32] [--filter SET] [NAME|NUMBER]",
                      "Prints syscope's syscall table: number, name, argument kinds, classes\n"
-                     "(strace's %file, %desc, ... sets) and behaviour, or the row of one syscall.");
+                     "(strace's %file, %desc, ... sets), behaviour, the glibc functions that\n"
+                     "issue each call, and the kernel handler with its address in\n"
+                     "/proc/kallsyms (hidden unless root and kptr_restrict < 2; the address\n"
+                     "changes at every boot), or the row of one syscall.");
     parser.flag("json", 'j', "print a JSON array instead of a table", &json);
     parser.option("arch", 'a', "ARCH", "table to show: x86_64 (default), i386 or x32",
                   [&](const std::string& v) {
@@ -188,10 +241,21 @@ int runSyscalls(std::span<char*> args) {
             }
         }
     }
+    // Kernel handler addresses: readable as root unless kptr_restrict=2; say why otherwise.
+    std::string kallsymsError;
+    std::optional<Kallsyms> kallsyms = Kallsyms::read(&kallsymsError);
+    if (!kallsyms) {
+        std::fprintf(stderr, "syscope-cli syscalls: no kernel addresses: %s\n",
+                     kallsymsError.c_str());
+    } else if (kallsyms->addressesHidden()) {
+        std::fprintf(stderr, "syscope-cli syscalls: kernel addresses hidden: %s\n",
+                     kallsyms->access().hiddenReason().c_str());
+    }
+    const Kallsyms* ks = kallsyms ? &*kallsyms : nullptr;
     if (json) {
-        printJson(arch, rows);
+        printJson(arch, rows, ks);
     } else {
-        printText(arch, rows);
+        printText(arch, rows, ks);
     }
     return 0;
 }

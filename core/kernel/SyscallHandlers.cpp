@@ -68,14 +68,16 @@ constexpr std::array kAliases{
 };
 
 // Numbers the kernel reserves without a handler (sys_ni_syscall).
-constexpr std::array<std::string_view, 21> kNotImplemented{
+constexpr std::array<std::string_view, 25> kNotImplemented{
     "_sysctl",        "create_module",  "get_kernel_syms",
     "query_module",   "nfsservctl",     "getpmsg",
     "putpmsg",        "afs_syscall",    "tuxcall",
     "security",       "lookup_dcookie", "epoll_ctl_old",
     "epoll_wait_old", "vserver",        "break",
     "stty",           "gtty",           "ftime",
-    "prof",           "lock",           "mpx"};
+    "prof",           "lock",           "mpx",
+    "ulimit",         "profil",         "idle",
+    "bdflush"};
 
 std::string_view kernelName(Arch arch, std::string_view name) {
     const Arch table = arch == Arch::X32 ? Arch::X86_64 : arch;
