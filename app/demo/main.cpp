@@ -434,6 +434,12 @@ bool phaseProcesses(const Plan& plan, const char* self) {
         close(toChild[1]);
         return false;
     }
+    // The real path, not /proc/self/exe, so that the child is named syscope-demo (its comm comes
+    // from the file name that was executed).
+    char exePath[4096] = {};
+    if (readlink("/proc/self/exe", exePath, sizeof exePath - 1) <= 0) {
+        std::strcpy(exePath, "/proc/self/exe");
+    }
     std::fflush(stdout);
     const pid_t child = fork();
     if (child == 0) {
@@ -443,6 +449,7 @@ bool phaseProcesses(const Plan& plan, const char* self) {
         char arg0[] = "syscope-demo";
         char arg1[] = "--echo-child";
         char* argv[] = {arg0, arg1, nullptr};
+        execve(exePath, argv, environ);
         execve("/proc/self/exe", argv, environ);
         execve(self, argv, environ);
         _exit(127);
