@@ -10,6 +10,7 @@
 #include "ToolLocator.h"
 #include "TraceSession.h"
 #include "lab/LabViews.h"
+#include "road/RoadViews.h"
 #include "models/FilteredEvents.h"
 #include "views/EventTableView.h"
 #include "views/StatisticsView.h"
@@ -114,6 +115,9 @@ void MainWindow::createViews() {
     m_statistics = new StatisticsView(m_session, m_events, m_tabs);
     addView(QStringLiteral("stats"), tr("&Statistics"), m_statistics);
     lab::registerLabViews(*this, [this](const QString& id, const QString& title, QWidget* w) {
+        addView(id, title, w);
+    });
+    road::registerRoadViews(*this, [this](const QString& id, const QString& title, QWidget* w) {
         addView(id, title, w);
     });
 }

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "TraceSession.h"
 #include "lab/LabViews.h"
+#include "road/RoadViews.h"
 #include "views/StatisticsView.h"
 
 #include <QApplication>
@@ -73,6 +74,7 @@ int takeScreenshot(const ScreenshotRequest& request) {
     window.showView(request.view);
     window.statisticsView()->recompute();
     lab::finishScreenshot(window, request.view);
+    road::finishScreenshot(window, request.view);
     for (int i = 0; i < 5; ++i) {
         QApplication::processEvents();
     }

@@ -44,8 +44,8 @@ const MapEntry* findTextMapping(const MapsSnapshot* maps, Pred pred) {
     return nullptr;
 }
 
-std::string mappingLine(const std::string& what, const MapEntry& m) {
-    return what + " text mapped at " + hex(m.start) + "–" + hex(m.end) + " in this run";
+std::string mappingLine(const MapEntry& m) {
+    return "code at " + hex(m.start) + "–" + hex(m.end) + " in this run";
 }
 
 std::string argKindText(const SyscallInfo& info, int i) {
@@ -129,11 +129,7 @@ RoadStep callSiteStep(const Context& c, const RoadInputs& in, const GlibcWrapper
     });
     if (exe) {
         s.address = exe->start;
-        s.lines.push_back(mappingLine(baseName(exe->path), *exe));
-    }
-    if (c.event) {
-        s.lines.push_back("pid " + std::to_string(c.event->pid) + ", thread " +
-                          std::to_string(c.event->tid));
+        s.lines.push_back(mappingLine(*exe));
     }
     return s;
 }
@@ -156,15 +152,13 @@ RoadStep wrapperStep(const Context& c, const RoadInputs& in, const GlibcWrapper&
     if (!w.note.empty()) {
         s.lines.push_back(std::string(w.note));
     }
-    if (!c.event || !(c.event->flags & EventFlag::Vdso)) {
-        s.lines.push_back(c.arch == Arch::I386
-                              ? "puts the number in eax, the arguments in ebx, ecx, edx, ..."
-                              : "puts the number in rax, the arguments in rdi, rsi, rdx, r10, "
-                                "r8, r9");
-    }
     if (const MapEntry* libc = findTextMapping(in.maps, isLibc)) {
         s.address = libc->start;
-        s.lines.push_back(mappingLine(baseName(libc->path), *libc));
+        s.lines.push_back(baseName(libc->path) + " " + mappingLine(*libc));
+    }
+    if (!c.event || !(c.event->flags & EventFlag::Vdso)) {
+        s.lines.push_back(c.arch == Arch::I386 ? "sets eax = number, ebx, ecx, ... = arguments"
+                                               : "sets rax = number, rdi, rsi, ... = arguments");
     }
     return s;
 }
@@ -243,14 +237,17 @@ void kernelSteps(SyscallRoad& road, const Context& c, const RoadInputs& in) {
         disp.symbol = path.switchDispatch ? path.dispatcher.symbol + "()"
                                           : path.dispatcher.symbol + "[" + nrText + "]";
         addAddress(disp, path.dispatcher);
-        disp.lines.push_back(path.switchDispatch
-                                 ? "a switch on the number " + nrText +
-                                       " (Linux ≥ 6.9; older kernels index sys_call_table)"
-                                 : "an array of handlers indexed by the number " + nrText);
+        if (path.switchDispatch) {
+            disp.lines.push_back("switch (" + nrText + "): a switch since Linux 6.9,");
+            disp.lines.push_back("before that an array: sys_call_table[" + nrText + "]");
+        } else {
+            disp.lines.push_back("an array of handlers indexed by the number " + nrText);
+            disp.lines.push_back("(Linux 6.9 and later use a switch in x64_sys_call)");
+        }
     } else {
         disp.symbol = i386 ? "ia32_sys_call()" : "x64_sys_call()";
-        disp.lines.push_back("a switch on the number " + nrText +
-                             " (Linux ≥ 6.9; older kernels index sys_call_table)");
+        disp.lines.push_back("switch (" + nrText + "): a switch since Linux 6.9,");
+        disp.lines.push_back("before that an array: sys_call_table[" + nrText + "]");
     }
     road.steps.push_back(std::move(disp));
 
@@ -331,7 +328,10 @@ void returnSteps(SyscallRoad& road, const Context& c, bool functionCall) {
     RoadRegister r;
     r.name = reg;
     r.value = std::uint64_t(e->ret);
-    r.meaning = formatReturn(*e);
+    if (e->ret < 0 && e->ret >= -4095) {
+        const std::string_view name = errnoName(int(-e->ret));
+        r.meaning = name.empty() ? std::string() : "-" + std::string(name);
+    }
     ret.registers.push_back(r);
     ret.lines.push_back(functionCall ? "straight back to the caller, the result in rax"
                                      : "back to user space, the result in " + std::string(reg));

@@ -147,6 +147,7 @@ private slots:
         const RoadStep* disp = step(r, RoadStepKind::Dispatcher);
         QCOMPARE(disp->symbol, std::string("x64_sys_call()"));
         QVERIFY(anyLineContains(*disp, "6.9"));
+        QVERIFY(anyLineContains(*disp, "sys_call_table[257]"));
         const RoadStep* handler = step(r, RoadStepKind::Handler);
         QCOMPARE(handler->symbol, std::string("__x64_sys_openat"));
         QCOMPARE(handler->address.value(), 0xffffffff816b7900ull);
@@ -175,6 +176,7 @@ private slots:
         QVERIFY(!step(r, RoadStepKind::Result));
         const RoadStep* ret = step(r, RoadStepKind::Return);
         QCOMPARE(ret->registers.at(0).value.value(), 0xfffffffffffffffeull);
+        QCOMPARE(ret->registers.at(0).meaning, std::string("-ENOENT"));
         const RoadStep* err = step(r, RoadStepKind::Errno);
         QCOMPARE(err->symbol, std::string("returns -1, errno = ENOENT"));
         QVERIFY(anyLineContains(*err, "-2 is in -4095..-1"));
