@@ -154,9 +154,11 @@ RoadStep wrapperStep(const Context& c, const RoadInputs& in, const GlibcWrapper&
     }
     if (const MapEntry* libc = findTextMapping(in.maps, isLibc)) {
         s.address = libc->start;
-        s.lines.push_back(baseName(libc->path) + " " + mappingLine(*libc));
+        s.lines.push_back(baseName(libc->path) + " code " + hex(libc->start) + "–" +
+                          hex(libc->end));
     }
-    if (!c.event || !(c.event->flags & EventFlag::Vdso)) {
+    if (!in.maps && (!c.event || !(c.event->flags & EventFlag::Vdso))) {
+        // Without the address map there is room to say what the wrapper does.
         s.lines.push_back(c.arch == Arch::I386 ? "sets eax = number, ebx, ecx, ... = arguments"
                                                : "sets rax = number, rdi, rsi, ... = arguments");
     }
@@ -307,8 +309,8 @@ void returnSteps(SyscallRoad& road, const Context& c, bool functionCall) {
         err.kind = RoadStepKind::Errno;
         err.title = "glibc: result or errno";
         err.symbol = "-1 and errno";
-        err.lines.push_back("-4095..-1 is an error: glibc stores the negated value in");
-        err.lines.push_back("errno and returns -1; any other value is the result");
+        err.lines.push_back("rax in -4095..-1: errno = -rax, returns -1");
+        err.lines.push_back("any other value: returned as the result");
         road.steps.push_back(std::move(err));
         return;
     }
@@ -343,7 +345,7 @@ void returnSteps(SyscallRoad& road, const Context& c, bool functionCall) {
     if (!inErrnoRange) {
         res.kind = RoadStepKind::Result;
         res.symbol = "returns " + formatReturn(*e);
-        res.lines.push_back("not in -4095..-1: the wrapper returns the value unchanged");
+        res.lines.push_back("not in -4095..-1: returned unchanged");
         road.steps.push_back(std::move(res));
         return;
     }
@@ -385,17 +387,15 @@ void vdsoStep(SyscallRoad& road, const Context& c, const RoadInputs& in) {
         s.symbol = sym->name;
     }
     if (base) {
-        s.lines.push_back("[vdso] mapped at " + hex(*base) + " in this run (AT_SYSINFO_EHDR)");
+        s.lines.push_back("[vdso] at " + hex(*base) + " in this run (AT_SYSINFO_EHDR)");
     }
     if (sym && base) {
         s.address = *base + sym->offset;
-        s.lines.push_back("+ offset " + hex(sym->offset) + " of " + sym->name +
-                          " in this kernel's vDSO");
+        s.lines.push_back("+ " + hex(sym->offset) + ": " + sym->name + " in this kernel's vDSO");
     } else if (!sym) {
         s.lines.push_back("(symbol offset unknown: no vDSO image)");
     }
-    s.lines.push_back("reads the kernel's data in [vvar]: a plain call,");
-    s.lines.push_back("no syscall instruction, no kernel entry");
+    s.lines.push_back("a plain call: no syscall instruction, no kernel entry");
     for (auto& r : argumentRegisters(c, true)) {
         s.registers.push_back(std::move(r));
     }

@@ -234,6 +234,7 @@ private slots:
         QCOMPARE(v->symbol, sym->name);
         QCOMPARE(v->address.value(), 0x7ffd8a3f2000ull + sym->offset);
         QVERIFY(anyLineContains(*v, "no syscall instruction"));
+        QVERIFY(anyLineContains(*v, "no kernel entry"));
         QVERIFY(anyLineContains(*v, "0x7ffd8a3f2000"));
         // A function call: System V registers rdi, rsi (not a syscall's r10).
         QCOMPARE(v->registers.size(), std::size_t(2));

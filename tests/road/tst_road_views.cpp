@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <map>
+#include <tuple>
 
 using namespace syscope;
 using namespace syscope::gui;
@@ -282,7 +283,33 @@ private slots:
         QCOMPARE(selection.filter().syscallsText(), QStringLiteral("close"));
         QCOMPARE(shown, 1);
 
-        // Rendering: something is drawn, at a small and a projector size.
+        // Rendering: something is drawn, at a small and a projector size, on a light and a
+        // dark palette. SYSCOPE_ROAD_PICTURES=DIR keeps the pictures for a human to look at.
+        const QString keep = qEnvironmentVariable("SYSCOPE_ROAD_PICTURES");
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(30, 30, 34));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::Highlight, QColor(80, 150, 240));
+        const SyscallRoad closeRoad = road.road();
+        const SyscallRoad vdsoRoad = [&] {
+            selection.setSelectedEvent(-1);
+            selection.setSelectedEvent(4);
+            road.refresh();
+            return road.road();
+        }();
+        QVERIFY(vdsoRoad.vdso);
+        for (const auto& [name, r, pal] : {std::tuple{"vdso-dark", vdsoRoad, dark},
+                                           std::tuple{"close-table", closeRoad, road.palette()}}) {
+            QImage image(QSize(1280, 720), QImage::Format_ARGB32);
+            QPainter p(&image);
+            paintRoad(p, QRectF(image.rect()), r, RoadPaintOptions{pal, 1.0});
+            p.end();
+            QVERIFY(image.pixel(5, 5) == pal.color(QPalette::Base).rgb());
+            if (!keep.isEmpty()) {
+                image.save(keep + QStringLiteral("/road-") + QLatin1String(name) +
+                           QStringLiteral(".png"));
+            }
+        }
         for (QSize size : {QSize(640, 420), QSize(1280, 720), QSize(1920, 1080)}) {
             QImage image(size, QImage::Format_ARGB32);
             image.fill(Qt::transparent);

@@ -57,14 +57,16 @@ Layout layoutFor(const QRectF& rect, const SyscallRoad& road, double fontScale) 
     const double h = rect.height();
     l.basePx = std::clamp(std::min(w / 70.0, h / 42.0), 10.0, 30.0) * fontScale;
     l.gap = std::max(6.0, l.basePx * 0.6);
-    const double headerH = l.basePx * 4.2;
+    const double headerH = l.basePx * 3.7;
     l.header = QRectF(rect.left() + l.gap, rect.top() + l.gap * 0.5, w - 2 * l.gap, headerH);
     const double top = l.header.bottom() + l.gap * 0.5;
     const double bandsH = rect.bottom() - top - l.gap * 0.5;
     // The user band holds up to three boxes of the way in; the kernel band three more.
     // The user band holds more text (the registers, the program and glibc boxes).
-    l.userBand = QRectF(rect.left(), top, w, bandsH * 0.54);
-    l.kernelBand = QRectF(rect.left(), l.userBand.bottom(), w, bandsH * 0.46);
+    // A vDSO road never enters the kernel: its band only carries a note.
+    const double userShare = road.vdso ? 0.7 : 0.54;
+    l.userBand = QRectF(rect.left(), top, w, bandsH * userShare);
+    l.kernelBand = QRectF(rect.left(), l.userBand.bottom(), w, bandsH * (1 - userShare));
     const double labelW = l.basePx * 1.8; // the rotated band labels
     const double x0 = rect.left() + labelW + l.gap;
     const double usable = rect.right() - l.gap - x0;
@@ -192,7 +194,7 @@ void drawStep(QPainter& p, const QRectF& r, const RoadStep& s, const QColor& acc
     // The detail lines give way first (down to 0.72), then everything shrinks together.
     double scale = basePx;
     double lineScale = 0.95;
-    const auto need = [&] { return (0.8 + 1.25 + double(lines.size()) * lineScale) * 1.25; };
+    const auto need = [&] { return (0.75 + 1.2 + double(lines.size()) * lineScale) * 1.18; };
     while (lineScale > 0.72 && need() * scale > inner.height()) {
         lineScale -= 0.01;
     }
@@ -200,7 +202,7 @@ void drawStep(QPainter& p, const QRectF& r, const RoadStep& s, const QColor& acc
         scale = inner.height() / need();
     }
     double y = inner.top();
-    p.setFont(textFont(scale * 0.8, true));
+    p.setFont(textFont(scale * 0.75, true));
     p.setPen(mix(text, accent, 0.55));
     QFontMetricsF fmTitle(p.font());
     p.drawText(QPointF(inner.left(), y + fmTitle.ascent()),
@@ -213,13 +215,13 @@ void drawStep(QPainter& p, const QRectF& r, const RoadStep& s, const QColor& acc
         p.drawText(QPointF(inner.right() - fm.horizontalAdvance(address), y + fm.ascent()),
                    address);
     }
-    y += scale * 0.8 * 1.25;
-    p.setFont(monoFont(scale * 1.25, true));
+    y += scale * 0.75 * 1.18;
+    p.setFont(monoFont(scale * 1.2, true));
     p.setPen(text);
     QFontMetricsF fmSym(p.font());
     p.drawText(QPointF(inner.left(), y + fmSym.ascent()),
                fmSym.elidedText(symbol, Qt::ElideRight, inner.width()));
-    y += scale * 1.25 * 1.25;
+    y += scale * 1.2 * 1.18;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const bool isRegister = i < s.registers.size();
         p.setFont(isRegister ? monoFont(scale * lineScale, true) : textFont(scale * lineScale));
@@ -230,7 +232,7 @@ void drawStep(QPainter& p, const QRectF& r, const RoadStep& s, const QColor& acc
         }
         p.drawText(QPointF(inner.left(), y + fm.ascent()),
                    fm.elidedText(lines[i], Qt::ElideRight, inner.width()));
-        y += scale * lineScale * 1.25;
+        y += scale * lineScale * 1.18;
     }
 }
 
@@ -455,7 +457,7 @@ void paintRoad(QPainter& p, const QRectF& rect, const SyscallRoad& road,
     QString note;
     if (road.vdso) {
         note = QObject::tr("The kernel is not entered: the vDSO is kernel code mapped into the "
-                           "process, reading the clock data the kernel keeps in [vvar].");
+                           "process, reading data the kernel keeps up to date in [vvar].");
         if (!road.kaslrNote.empty()) {
             note += QStringLiteral("\n\n") + QString::fromStdString(road.kaslrNote);
         }
@@ -465,11 +467,17 @@ void paintRoad(QPainter& p, const QRectF& rect, const SyscallRoad& road,
             note += QStringLiteral("\n\n") + QString::fromStdString(road.addressNote);
         }
     }
-    // Above the kernel band's bottom row, where the way back crosses.
-    const QRectF noteRect(l.middle.left(), l.kernelBand.top() + l.gap, l.middle.width(),
-                          road.vdso ? l.kernelBand.height() - 2 * l.gap
-                                    : l.kernelBand.height() * 0.64);
-    QFont nf = textFont(l.basePx * 0.95);
+    // A syscall's note stays above the kernel band's bottom row, where the way back crosses;
+    // a vDSO road leaves the whole kernel band to it.
+    const QRectF noteRect =
+        road.vdso ? QRectF(l.left.left(), l.kernelBand.top() + l.gap,
+                           l.right.right() - l.left.left(), l.kernelBand.height() - 2 * l.gap)
+                  : QRectF(l.middle.left(), l.kernelBand.top() + l.gap, l.middle.width(),
+                           l.kernelBand.height() * 0.64);
+    if (road.vdso) {
+        note.replace(QStringLiteral("\n\n"), QStringLiteral(" "));
+    }
+    QFont nf = textFont(l.basePx * (road.vdso ? 1.1 : 0.95));
     // Shrink until the note fits.
     for (int k = 0; k < 6; ++k) {
         QFontMetricsF fm(nf);
