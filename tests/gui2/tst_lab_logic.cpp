@@ -52,6 +52,8 @@ private slots:
     void extentGrowsWithLogSize();
     void unsortedAndEmptyEntries();
     void positionIsMonotonic();
+    void groupsOfOneFile();
+    void nonCanonicalHole();
     void classify_data();
     void classify();
     void formatBytes_data();
@@ -190,6 +192,38 @@ void TestLabLogic::positionIsMonotonic() {
             QVERIFY(seg >= 0);
         }
     }
+}
+
+void TestLabLogic::groupsOfOneFile() {
+    // ld.so as the kernel and loader map it: four touching pieces, then an anonymous page,
+    // then the same file again after a hole (a new group).
+    const char* ld = "/usr/lib64/ld-linux-x86-64.so.2";
+    const std::vector<MapEntry> entries{
+        mapping(0x7f0000005000, 0x7f0000006000, ld, MapPerm::Read | MapPerm::Write),
+        mapping(0x7f0000000000, 0x7f0000001000, ld),
+        mapping(0x7f0000001000, 0x7f0000003000, ld, MapPerm::Read | MapPerm::Exec),
+        mapping(0x7f0000003000, 0x7f0000005000, ld),
+        mapping(0x7f0000006000, 0x7f0000007000, ""),
+        mapping(0x7f0000009000, 0x7f000000a000, ld),
+        mapping(0x7f000000a000, 0x7f000000b000, "[vvar]"),
+        mapping(0x7f000000b000, 0x7f000000c000, "[vvar]"),
+        mapping(0x7f000000d000, 0x7f000000c000, ld)}; // invalid: dropped
+    const auto groups = groupMappings(entries);
+    QCOMPARE(int(groups.size()), 5);
+    QCOMPARE(groups[0].members, (std::vector<std::size_t>{1, 2, 3, 0}));
+    QCOMPARE(groups[0].merged.start, std::uint64_t(0x7f0000000000));
+    QCOMPARE(groups[0].merged.end, std::uint64_t(0x7f0000006000));
+    QCOMPARE(int(groups[0].merged.perms), MapPerm::Read | MapPerm::Write | MapPerm::Exec);
+    QCOMPARE(groups[1].members, (std::vector<std::size_t>{4})); // anonymous never merges
+    QCOMPARE(groups[2].members, (std::vector<std::size_t>{5}));
+    QCOMPARE(int(groups[3].members.size()), 1); // [special] names never merge
+    QCOMPARE(int(groupMappings(entries, false).size()), 8);
+}
+
+void TestLabLogic::nonCanonicalHole() {
+    QVERIFY(spansNonCanonicalHole(0x7ffffffff000, 0xffffffffff600000));
+    QVERIFY(!spansNonCanonicalHole(0x7f0000000000, 0x7ffffffde000));
+    QVERIFY(!spansNonCanonicalHole(0xffffffffff601000, 0xfffffffffffff000));
 }
 
 void TestLabLogic::classify_data() {

@@ -17,6 +17,7 @@
 #include "lab/LatencyView.h"
 #include "lab/LectureMode.h"
 #include "lab/LectureView.h"
+#include "lab/OverheadProbe.h"
 #include "lab/VdsoSymbolModel.h"
 #include "lab/VdsoView.h"
 #include "models/FilteredEvents.h"
@@ -116,7 +117,13 @@ void TestLabViews::addressMapFollowsTheCursor() {
     const MapsSnapshot* last = store.mapsAt(pid, store.endTime());
     QVERIFY(last);
     QCOMPARE(map->shownSnapshotTime(), last->time);
+    QCOMPARE(map->canvas()->entries().size(), last->entries.size());
+    // One row per file by default: libc's pieces are one row; all of them when ungrouped.
+    QCOMPARE(map->canvas()->layout().mappingCount(), groupMappings(last->entries).size());
+    QVERIFY(map->canvas()->layout().mappingCount() < last->entries.size());
+    map->canvas()->setGrouping(false);
     QCOMPARE(map->canvas()->layout().mappingCount(), last->entries.size());
+    map->canvas()->setGrouping(true);
     QVERIFY(map->canvas()->layout().gapCount() > 0);
 
     // Scrub to the first snapshot caused by an mmap: that map, with the new mapping marked.
@@ -144,11 +151,10 @@ void TestLabViews::addressMapFollowsTheCursor() {
     w->selection()->setCursorTime(store.endTime());
     map->refresh();
     map->canvas()->resize(1000, 2000);
-    const auto& entries = map->canvas()->entries();
     const auto& layout = map->canvas()->layout();
     bool sawVdso = false;
     for (const auto& seg : layout.segments()) {
-        if (!seg.gap && entries[seg.entry].path == "[vdso]") {
+        if (!seg.gap && map->canvas()->groups()[seg.entry].merged.path == "[vdso]") {
             // Middle of the segment in widget coordinates: high addresses at the top.
             const QRect r = map->canvas()->rect();
             const double unit = std::max(map->canvas()->fontMetrics().height() * 1.15,
@@ -209,7 +215,7 @@ void TestLabViews::histogramsFollowRangeAndFilter() {
     const auto& s = latency->model()->histogramData().series.front().latency;
     QVERIFY(s.p50 <= s.p90 && s.p90 <= s.p99);
     // Percentile markers are items on the plot: three per series.
-    QCOMPARE(latency->plot()->itemCount(), 6); // 3 lines + 3 labels
+    QCOMPARE(latency->plot()->itemCount(), 3); // p50, p90, p99 lines
     latency->setLogCounts(true);
     QCOMPARE(latency->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
 }
@@ -337,6 +343,13 @@ void TestLabViews::latencyBenchmarkRunsTheCli() {
     const BenchResult* v =
         latency->benchmark()->find(QStringLiteral("clock_gettime"), QStringLiteral("vdso"));
     QVERIFY(v && v->ok);
+
+    // The tracing overhead: a raw syscall under syscope-cli record against untraced.
+    QVERIFY(latency->ensureOverheadMeasured(120000));
+    const auto o = latency->overheadProbe()->cached();
+    QVERIFY(o);
+    QVERIFY2(o->tracedNs > o->untracedNs, qPrintable(o->describe()));
+    QVERIFY(latency->overheadText().contains(QStringLiteral("ptrace adds")));
 }
 
 void TestLabViews::lectureModeScalesAndRestores() {

@@ -131,6 +131,39 @@ std::string formatBytes(std::uint64_t bytes) {
     return buf;
 }
 
+std::vector<MappingGroup> groupMappings(const std::vector<MapEntry>& entries, bool group) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (entries[i].end > entries[i].start) {
+            order.push_back(i);
+        }
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return entries[a].start < entries[b].start;
+    });
+    std::vector<MappingGroup> groups;
+    for (const std::size_t i : order) {
+        const MapEntry& e = entries[i];
+        if (group && !groups.empty()) {
+            MappingGroup& g = groups.back();
+            const bool sameFile =
+                !e.path.empty() && e.path.front() != '[' && e.path == g.merged.path;
+            if (sameFile && e.start == g.merged.end) {
+                g.merged.end = e.end;
+                g.merged.perms |= e.perms;
+                g.members.push_back(i);
+                continue;
+            }
+        }
+        groups.push_back({e, {i}});
+    }
+    return groups;
+}
+
+bool spansNonCanonicalHole(std::uint64_t gapStart, std::uint64_t gapEnd) {
+    return gapStart <= (1ull << 47) && gapEnd >= 0xffff800000000000ull;
+}
+
 AddressLayout AddressLayout::compute(const std::vector<MapEntry>& entries,
                                      const LayoutOptions& options) {
     std::vector<std::size_t> order;

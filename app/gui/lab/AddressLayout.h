@@ -44,11 +44,24 @@ std::string permissionText(std::uint8_t perms);
 // 4096 -> "4 KiB", 140737488355328 -> "128 TiB", 1536 -> "1.5 KiB", 0 -> "0 B".
 std::string formatBytes(std::uint64_t bytes);
 
+// The loader maps each file in several pieces (r--p, r-xp, r--p, rw-p). For a picture one
+// row per file is easier to read: consecutive, touching mappings of the same file form a group.
+struct MappingGroup {
+    MapEntry merged;                  // lowest start, highest end, union of permissions
+    std::vector<std::size_t> members; // indices into the entries, in address order
+};
+// `group` false: every mapping is a group of its own. Invalid entries (end <= start) are dropped.
+std::vector<MappingGroup> groupMappings(const std::vector<MapEntry>& entries, bool group = true);
+
+// The user-space half ends at 2^47 and the kernel half starts at 0xffff800000000000 (4-level
+// paging); a gap that spans the hole between them is not "free address space".
+bool spansNonCanonicalHole(std::uint64_t gapStart, std::uint64_t gapEnd);
+
 struct LayoutOptions {
     double minExtent = 1.0;    // length of a one-page mapping
-    double perDoubling = 0.22; // added length per doubling of the size beyond one page
-    double gapExtent = 0.9;    // length of a collapsed gap of at least bigGap bytes
-    double smallGapExtent = 0.45;
+    double perDoubling = 0.15; // added length per doubling of the size beyond one page
+    double gapExtent = 1.0;    // length of a collapsed gap of at least bigGap bytes
+    double smallGapExtent = 0.8;
     std::uint64_t bigGap = 1ull << 30; // 1 GiB
 };
 

@@ -34,7 +34,6 @@ void AddressMapCanvas::setSnapshot(const MapsSnapshot& snapshot,
                                    const std::vector<MapEntry>& previous,
                                    const std::string& exePath, const QString& causeName) {
     m_entries = snapshot.entries;
-    m_layout = AddressLayout::compute(m_entries);
     m_exe = exePath;
     m_cause = causeName;
     m_changed.clear();
@@ -48,12 +47,36 @@ void AddressMapCanvas::setSnapshot(const MapsSnapshot& snapshot,
             }
         }
     }
+    relayout();
+}
+
+void AddressMapCanvas::setGrouping(bool on) {
+    if (on != m_grouping) {
+        m_grouping = on;
+        relayout();
+    }
+}
+
+void AddressMapCanvas::relayout() {
+    m_groups = groupMappings(m_entries, m_grouping);
+    std::vector<MapEntry> merged;
+    merged.reserve(m_groups.size());
+    for (const auto& g : m_groups) {
+        merged.push_back(g.merged);
+    }
+    m_layout = AddressLayout::compute(merged);
     updateGeometry();
     update();
 }
 
+bool AddressMapCanvas::groupChanged(const MappingGroup& g) const {
+    return std::any_of(g.members.begin(), g.members.end(),
+                       [this](std::size_t i) { return m_changed.count(i) > 0; });
+}
+
 void AddressMapCanvas::clear() {
     m_entries.clear();
+    m_groups.clear();
     m_layout = {};
     m_changed.clear();
     updateGeometry();
@@ -97,7 +120,7 @@ void AddressMapCanvas::paintTo(QPainter& p, const QRect& target) const {
     p.setFont(font());
     const QPalette& pal = palette();
     p.fillRect(target, pal.color(QPalette::Base));
-    if (m_entries.empty()) {
+    if (m_groups.empty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(target, Qt::AlignCenter,
                    tr("No address map here: the trace holds no maps snapshot for this process\n"
@@ -129,26 +152,42 @@ void AddressMapCanvas::paintTo(QPainter& p, const QRect& target) const {
             p.drawLine(QPointF(mid, bar.top()), QPointF(mid, bar.bottom()));
             p.setFont(small);
             p.setPen(dim);
+            const QString size = QString::fromStdString(formatBytes(s.size()));
             p.drawText(QRectF(g.labelX, y0, target.right() - g.labelX, h),
                        Qt::AlignVCenter | Qt::AlignLeft,
-                       tr("%1 unmapped").arg(QString::fromStdString(formatBytes(s.size()))));
+                       spansNonCanonicalHole(s.start, s.end)
+                           ? tr("%1: end of user space, non-canonical hole, kernel half").arg(size)
+                           : tr("%1 unmapped").arg(size));
             p.setFont(font());
             continue;
         }
-        const MapEntry& e = m_entries[s.entry];
+        const MappingGroup& group = m_groups[s.entry];
+        const MapEntry& e = group.merged;
         const MapKind kind = classifyMapping(e, m_exe);
-        QColor fill = mapKindColor(kind);
-        if (!(e.perms & (MapPerm::Read | MapPerm::Write | MapPerm::Exec))) {
-            fill.setAlphaF(0.35); // guard pages and reservations: ---p
+        const bool changed = groupChanged(group);
+        // One block per member mapping, side by side; executable ones carry a dark stripe
+        // (code is where the CPU jumps), ---p reservations and guard pages are pale.
+        const double memberW = bar.width() / double(group.members.size());
+        for (std::size_t k = 0; k < group.members.size(); ++k) {
+            const MapEntry& m = m_entries[group.members[k]];
+            QColor fill = mapKindColor(kind);
+            if (!(m.perms & (MapPerm::Read | MapPerm::Write | MapPerm::Exec))) {
+                fill.setAlphaF(0.35);
+            }
+            const QRectF block(bar.left() + double(k) * memberW, bar.top(), memberW, bar.height());
+            p.setPen(QPen(pal.color(QPalette::Base), lineW));
+            p.setBrush(fill);
+            p.drawRect(block);
+            if (m.perms & MapPerm::Exec) {
+                p.fillRect(QRectF(block.left(), block.top(), std::min(6 * lineW, memberW / 3),
+                                  block.height()),
+                           QColor(0, 0, 0, 110));
+            }
         }
-        const bool changed = m_changed.count(s.entry) > 0;
-        p.setPen(QPen(changed ? QColor(0xff, 0x20, 0x20) : pal.color(QPalette::Base),
-                      changed ? 3 * lineW : lineW));
-        p.setBrush(fill);
-        p.drawRect(bar);
-        if (e.perms & MapPerm::Exec) {
-            // A stripe on executable mappings: code is where the CPU jumps.
-            p.fillRect(QRectF(bar.left(), bar.top(), 6 * lineW, bar.height()), QColor(0, 0, 0, 90));
+        if (changed) {
+            p.setPen(QPen(QColor(0xff, 0x20, 0x20), 3 * lineW));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(bar);
         }
         p.setPen(text);
         p.setFont(font());
@@ -157,12 +196,19 @@ void AddressMapCanvas::paintTo(QPainter& p, const QRect& target) const {
         p.drawText(row, Qt::AlignVCenter | Qt::AlignRight, hexAddress(e.start));
         const bool special = !explainSpecialMapping(e.path).empty();
         QString name = e.path.empty() ? tr("anonymous") : baseName(e.path);
-        QString label = QString::fromStdString(permissionText(e.perms)) + QStringLiteral("  ");
+        QStringList perms;
+        for (const std::size_t m : group.members) {
+            perms << QString::fromStdString(permissionText(m_entries[m].perms));
+        }
+        const QString label = perms.join(u' ') + QStringLiteral("  ");
         p.setPen(text);
         p.setFont(special ? bold : font());
         const QRectF labelRect(g.labelX, y0, target.right() - g.labelX - kMargin, h);
         QString full =
             label + name + QStringLiteral("  ") + QString::fromStdString(formatBytes(e.size()));
+        if (group.members.size() > 1) {
+            full += tr(" (%1 mappings)").arg(group.members.size());
+        }
         if (changed) {
             full += QStringLiteral("   ◀ ") +
                     (m_cause.isEmpty() ? tr("new") : tr("new after %1").arg(m_cause));
@@ -184,17 +230,24 @@ QString AddressMapCanvas::describeSegment(int index) const {
             .arg(QString::fromStdString(formatBytes(s.size())), hexAddress(s.start),
                  hexAddress(s.end));
     }
-    const MapEntry& e = m_entries[s.entry];
+    const MappingGroup& group = m_groups[s.entry];
+    const MapEntry& e = group.merged;
     const MapKind kind = classifyMapping(e, m_exe);
     QString html = QStringLiteral("<b>%1</b><br>")
                        .arg(e.path.empty() ? tr("anonymous mapping")
                                            : QString::fromStdString(e.path).toHtmlEscaped());
     html +=
-        tr("%1 – %2 (%3)<br>permissions %4, offset %5, kind: %6")
+        tr("%1 – %2 (%3), kind: %4")
             .arg(hexAddress(e.start), hexAddress(e.end),
                  QString::fromStdString(formatBytes(e.size())),
-                 QString::fromStdString(permissionText(e.perms)), hexAddress(e.offset),
                  QString::fromUtf8(mapKindName(kind).data(), qsizetype(mapKindName(kind).size())));
+    for (const std::size_t i : group.members) {
+        const MapEntry& m = m_entries[i];
+        html += tr("<br>&nbsp;&nbsp;<tt>%1 %2</tt> %3 at file offset %4%5")
+                    .arg(hexAddress(m.start), QString::fromStdString(permissionText(m.perms)),
+                         QString::fromStdString(formatBytes(m.size())), hexAddress(m.offset),
+                         m_changed.count(i) ? tr(" <b>(new)</b>") : QString());
+    }
     if (e.inode != 0) {
         html += tr("<br>device %1:%2, inode %3").arg(e.devMajor).arg(e.devMinor).arg(e.inode);
     }
@@ -203,7 +256,7 @@ QString AddressMapCanvas::describeSegment(int index) const {
         html += QStringLiteral("<br><br>") +
                 QString::fromUtf8(why.data(), qsizetype(why.size())).toHtmlEscaped();
     }
-    if (m_changed.count(s.entry)) {
+    if (groupChanged(group)) {
         html += QStringLiteral("<br><br><b>") +
                 (m_cause.isEmpty()
                      ? tr("New in this snapshot.")
@@ -214,7 +267,7 @@ QString AddressMapCanvas::describeSegment(int index) const {
 }
 
 QString AddressMapCanvas::describeAt(const QPoint& pos) const {
-    if (m_entries.empty()) {
+    if (m_groups.empty()) {
         return {};
     }
     const Geometry g = geometryFor(rect());

@@ -23,7 +23,13 @@ public:
                      const std::string& exePath, const QString& causeName);
     void clear();
 
+    // One row per file (true, the default) or per mapping.
+    void setGrouping(bool on);
+    bool grouping() const { return m_grouping; }
+
+    // The layout's segments index groups().
     const AddressLayout& layout() const { return m_layout; }
+    const std::vector<MappingGroup>& groups() const { return m_groups; }
     const std::vector<MapEntry>& entries() const { return m_entries; }
     // Indices (into entries()) of mappings not in the previous snapshot.
     const std::set<std::size_t>& changed() const { return m_changed; }
@@ -47,8 +53,12 @@ private:
     Geometry geometryFor(const QRect& target) const;
     double rowUnit() const;
     QString describeSegment(int segment) const;
+    void relayout();
+    bool groupChanged(const MappingGroup& g) const;
 
     std::vector<MapEntry> m_entries;
+    std::vector<MappingGroup> m_groups;
+    bool m_grouping = true;
     AddressLayout m_layout;
     std::set<std::size_t> m_changed;
     std::string m_exe;

@@ -6,6 +6,7 @@
 #include "lab/LabUi.h"
 #include "syscalls/SyscallTable.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -52,8 +53,14 @@ AddressMapView::AddressMapView(TraceSession* session, SelectionState* selection,
         makeExportButton(this, tr("Export Address Map"), QStringLiteral("address-map"), m_canvas,
                          [this](QPainter& p, const QRect& r) { m_canvas->paintTo(p, r); });
 
+    auto* group = new QCheckBox(tr("One row per file"), this);
+    group->setChecked(true);
+    group->setToolTip(tr("The loader maps every file in several pieces (r--p, r-xp, r--p, rw-p); "
+                         "show them as one row, or each mapping on its own"));
+    connect(group, &QCheckBox::toggled, m_canvas, &AddressMapCanvas::setGrouping);
     auto* top = new QHBoxLayout;
     top->addWidget(m_header, 1);
+    top->addWidget(group);
     top->addWidget(m_badge);
     top->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
@@ -176,7 +183,7 @@ void AddressMapView::refresh() {
             .arg(m_pid)
             .arg(comm.isEmpty() ? QString() : QStringLiteral("(%1)").arg(comm), formatNs(rel),
                  causeText)
-            .arg(m_canvas->layout().mappingCount())
+            .arg(m_canvas->entries().size())
             .arg(m_canvas->layout().gapCount())
             .arg(beforeFirst ? tr(" (the cursor is before the first snapshot)") : QString()));
 }

@@ -47,7 +47,7 @@ AslrLabView::AslrLabView(QWidget* parent)
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
-    m_progress->setTextVisible(true);
+    m_progress->setTextVisible(false);
     m_status =
         new QLabel(tr("Run an experiment, or open saved results (syscope-cli aslr --json)."), this);
     m_status->setWordWrap(true);
@@ -176,6 +176,7 @@ bool AslrLabView::isRunning() const {
 void AslrLabView::setBusy(bool busy) {
     m_run->setEnabled(!busy);
     m_cancel->setEnabled(busy);
+    m_progress->setTextVisible(busy);
     if (!busy) {
         m_progress->setRange(0, 100);
         m_progress->setValue(m_collected.isEmpty() ? 0 : 100);
@@ -228,6 +229,8 @@ void AslrLabView::showResults(const AslrResult& first, const std::optional<AslrR
         m_panels[1]->hide();
         m_shownJson[1].clear();
     }
+    m_status->setText(second ? tr("Showing %1 | %2").arg(first.describe(), second->describe())
+                             : tr("Showing %1").arg(first.describe()));
     emit resultsChanged();
 }
 

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -27,7 +28,7 @@ AslrResultPanel::AslrResultPanel(QWidget* parent)
     m_system = new QLabel(this);
     m_system->setWordWrap(true);
     m_strip = new QCustomPlot(this);
-    m_strip->setMinimumHeight(220);
+    m_strip->setMinimumHeight(160);
     m_heatmap = new BitHeatmapWidget(this);
     m_model = new AslrRegionModel(this);
     m_table = new QTableView(this);
@@ -59,8 +60,13 @@ AslrResultPanel::AslrResultPanel(QWidget* parent)
         makeExportButton(this, tr("Export Bit Heatmap"), QStringLiteral("aslr-bits"), m_heatmap,
                          [this](QPainter& p, const QRect& r) { m_heatmap->paintTo(p, r); }),
         0, Qt::AlignRight);
-    tabs->addTab(stripPage, tr("Addresses across runs"));
-    tabs->addTab(heatPage, tr("Bit heatmap"));
+    // The strip chart and the heatmap together: the moving addresses and the bits that move.
+    auto* pictures = new QSplitter(Qt::Vertical);
+    pictures->addWidget(stripPage);
+    pictures->addWidget(heatPage);
+    pictures->setStretchFactor(0, 3);
+    pictures->setStretchFactor(1, 2);
+    tabs->addTab(pictures, tr("Addresses and bits"));
     tabs->addTab(m_table, tr("Statistics"));
     tabs->addTab(m_offsets, tr("Constant offsets"));
     tabs->setObjectName(QStringLiteral("aslrPanelTabs"));
@@ -121,6 +127,7 @@ void AslrResultPanel::updateStripChart() {
     const auto regions = m_result.presentRegions();
     const int n = int(regions.size());
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    auto rightTicker = QSharedPointer<QCPAxisTickerText>::create();
     static const QColor kColours[] = {QColor(0xe6, 0x55, 0x0d), QColor(0x31, 0x82, 0xbd),
                                       QColor(0x31, 0xa3, 0x54), QColor(0x75, 0x6b, 0xb1),
                                       QColor(0xe7, 0xba, 0x52), QColor(0xd6, 0x27, 0x8b),
@@ -152,22 +159,19 @@ void AslrResultPanel::updateStripChart() {
             g->setLineStyle(QCPGraph::lsLine);
             g->setPen(QPen(c, 3 * LectureMode::lineScale()));
         }
-        auto* label = new QCPItemText(plot);
-        label->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-        label->position->setTypeY(QCPItemPosition::ptPlotCoords);
-        label->position->setCoords(0.995, base + 0.5);
-        label->setFont(f);
-        label->setColor(palette().color(QPalette::Text));
-        label->setBrush(QBrush(QColor(255, 255, 255, 190)));
-        label->setColor(Qt::black);
-        label->setPadding(QMargins(3, 1, 3, 1));
-        label->setText(span == 0 ? tr("fixed at %1").arg(hexAddress(r.min))
-                                 : tr("spread %1, %2 bits vary")
-                                       .arg(QString::fromStdString(formatBytes(r.max - r.min)))
-                                       .arg(r.varyingBits));
+        rightTicker->addTick(
+            base + 0.5, span == 0 ? tr("fixed at %1").arg(hexAddress(r.min))
+                                  : tr("%1 bits vary, spread %2")
+                                        .arg(r.varyingBits)
+                                        .arg(QString::fromStdString(formatBytes(r.max - r.min))));
     }
     plot->yAxis->setTicker(ticker);
+    plot->yAxis2->setVisible(true);
+    plot->yAxis2->setTicker(rightTicker);
+    plot->yAxis2->setRange(0, std::max(1, n));
+    plot->yAxis2->grid()->setVisible(false);
+    plot->yAxis2->setSubTicks(false);
+    plot->yAxis2->setTickLabelFont(f);
     plot->yAxis->setRange(0, std::max(1, n));
     plot->yAxis->grid()->setVisible(false);
     plot->yAxis->setSubTicks(false);
@@ -186,7 +190,7 @@ void AslrResultPanel::updateStripChart() {
     const QColor fg = palette().color(QPalette::Text);
     const QColor bg = palette().color(QPalette::Base);
     plot->setBackground(bg);
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->yAxis2}) {
         axis->setBasePen(QPen(fg));
         axis->setTickPen(QPen(fg));
         axis->setSubTickPen(QPen(fg));

@@ -40,7 +40,7 @@ void BitHeatmapWidget::setResult(const AslrResult& result) {
 
 QSize BitHeatmapWidget::minimumSizeHint() const {
     const int line = fontMetrics().height();
-    return {600, int((m_rows.size() + 3.5) * line * 1.2)};
+    return {600, int((m_rows.size() + 4.5) * line * 1.2)};
 }
 
 QSize BitHeatmapWidget::sizeHint() const {
@@ -91,12 +91,16 @@ void BitHeatmapWidget::paintTo(QPainter& p, const QRect& target) const {
     p.setFont(small);
     for (std::size_t c = 0; c < columns.size(); ++c) {
         const int bit = columns[c];
-        if (bit == 63 || bit % 4 == 0 || bit == 47) {
+        if (bit == 63 || (bit % 4 == 0 && bit < 47)) {
             p.drawText(QRect(columnX(c) - g.cellW, g.top - fm.height(), 3 * g.cellW, fm.height()),
                        Qt::AlignHCenter | Qt::AlignBottom, QString::number(bit));
         }
     }
     p.setFont(font());
+    // Grey under the cells, so that white (always 1) cells keep visible borders.
+    const QColor grid(0x99, 0x99, 0x99);
+    p.fillRect(QRect(columnX(0), g.top, g.cellW, int(m_rows.size()) * g.cellH), grid);
+    p.fillRect(QRect(columnX(1), g.top, 48 * g.cellW, int(m_rows.size()) * g.cellH), grid);
     for (int r = 0; r < m_rows.size(); ++r) {
         const int y = g.top + r * g.cellH;
         p.setPen(text);
@@ -131,6 +135,10 @@ void BitHeatmapWidget::paintTo(QPainter& p, const QRect& target) const {
     p.drawText(QRect(g.left, y, g.labelW + 20 * g.cellW, fm.height()), Qt::AlignLeft | Qt::AlignTop,
                m_mmapRndBits >= 0 ? tr("kernel: vm.mmap_rnd_bits = %1").arg(m_mmapRndBits)
                                   : tr("kernel: mmap_rnd_bits unknown"));
+    p.drawText(QRect(g.left, y + fm.height(), target.width(), fm.height()),
+               Qt::AlignLeft | Qt::AlignTop,
+               tr("vary: bits that differed · qual: varying bits set in 35–65 % of runs "
+                  "(paxtest) · H: Shannon estimate / its cap log2(runs)"));
     p.restore();
 }
 

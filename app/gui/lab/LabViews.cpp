@@ -145,6 +145,9 @@ void finishScreenshot(MainWindow& window, const QString& view) {
         if (latency->tabs()->currentIndex() == 0) {
             latency->recompute();
         }
+        if (view == QLatin1String("histogram")) {
+            latency->ensureOverheadMeasured(60000);
+        }
     }
     if (auto* vdso = qobject_cast<VdsoView*>(window.view(QStringLiteral("vdso")))) {
         vdso->refresh();

@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEventLoop>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -116,6 +117,9 @@ void addMarker(QCustomPlot* plot, double x, const QColor& colour, Qt::PenStyle s
     line->point1->setCoords(x, 1);
     line->point2->setCoords(x, 2);
     line->setPen(QPen(colour, 2 * LectureMode::lineScale(), style));
+    if (text.isEmpty()) {
+        return;
+    }
     auto* label = new QCPItemText(plot);
     label->position->setTypeX(QCPItemPosition::ptPlotCoords);
     label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -162,7 +166,7 @@ LatencyView::LatencyView(TraceSession* session, FilteredEvents* events, QWidget*
     auto* tl = new QVBoxLayout(tracePage);
     tl->addLayout(top);
     tl->addWidget(split, 1);
-    tl->addWidget(makeNote(&m_overhead[0]));
+    tl->addWidget(makeNote(ptraceCostNote(), &m_overhead[0]));
     m_tabs->addTab(tracePage, tr("Syscall durations in this trace"));
 
     // Call-cost benchmark.
@@ -200,7 +204,10 @@ LatencyView::LatencyView(TraceSession* session, FilteredEvents* events, QWidget*
     bl->addLayout(brow);
     bl->addWidget(m_benchPlot, 1);
     bl->addWidget(m_benchTable);
-    bl->addWidget(makeNote(&m_overhead[1]));
+    bl->addWidget(makeNote(tr("These calls run untraced, in child processes of syscope-cli. "
+                              "Under ptrace every syscall also stops the program twice (entry "
+                              "and exit) and switches to the tracer."),
+                           &m_overhead[1]));
     m_tabs->addTab(benchPage, tr("What a call costs: vDSO, syscall, vsyscall"));
 
     auto* layout = new QVBoxLayout(this);
@@ -253,9 +260,9 @@ LatencyView::LatencyView(TraceSession* session, FilteredEvents* events, QWidget*
     schedule();
 }
 
-QWidget* LatencyView::makeNote(QLabel** overheadLabel) {
+QWidget* LatencyView::makeNote(const QString& text, QLabel** overheadLabel) {
     auto* box = new QWidget(this);
-    auto* note = new QLabel(ptraceCostNote(), box);
+    auto* note = new QLabel(text, box);
     note->setWordWrap(true);
     auto* overhead = new QLabel(box);
     overhead->setWordWrap(true);
@@ -263,16 +270,7 @@ QWidget* LatencyView::makeNote(QLabel** overheadLabel) {
     auto* measure = new QPushButton(tr("Measure"), box);
     measure->setToolTip(tr("Time a raw syscall untraced and under syscope-cli record (a few "
                            "seconds); the result is remembered"));
-    connect(measure, &QPushButton::clicked, this, [this] {
-        for (QLabel* l : m_overhead) {
-            l->setText(tr("Measuring the tracing overhead…"));
-        }
-        if (!m_probe->measure()) {
-            for (QLabel* l : m_overhead) {
-                l->setText(m_probe->errorString());
-            }
-        }
-    });
+    connect(measure, &QPushButton::clicked, this, &LatencyView::startOverheadMeasurement);
     auto* l = new QVBoxLayout(box);
     l->setContentsMargins(0, 0, 0, 0);
     auto* row = new QHBoxLayout;
@@ -290,10 +288,51 @@ QWidget* LatencyView::makeNote(QLabel** overheadLabel) {
     return box;
 }
 
+void LatencyView::startOverheadMeasurement() {
+    for (QLabel* l : m_overhead) {
+        l->setText(tr("Measuring the tracing overhead of this machine (a few seconds)…"));
+    }
+    if (!m_probe->measure()) {
+        for (QLabel* l : m_overhead) {
+            l->setText(m_probe->errorString());
+        }
+    }
+}
+
+void LatencyView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // Measured once per machine, the first time a latency view is looked at.
+    if (!m_probe->cached() && !m_probe->isRunning()) {
+        startOverheadMeasurement();
+    }
+}
+
+bool LatencyView::ensureOverheadMeasured(int timeoutMs) {
+    if (m_probe->cached()) {
+        updateOverheadText();
+        return true;
+    }
+    if (!m_probe->isRunning()) {
+        startOverheadMeasurement();
+    }
+    if (m_probe->isRunning()) {
+        QEventLoop loop;
+        connect(m_probe, &OverheadProbe::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return m_probe->cached().has_value();
+}
+
+QString LatencyView::overheadText() const {
+    return m_overhead[0]->text();
+}
+
 void LatencyView::updateOverheadText() {
     const auto o = m_probe->cached();
     const QString text =
-        o ? QStringLiteral("<b>%1</b>").arg(o->describe().toHtmlEscaped())
+        o ? QStringLiteral("<b>%1</b> The durations shown here include that cost.")
+                .arg(o->describe().toHtmlEscaped())
           : tr("<b>Tracing overhead of this machine: not measured yet</b> — press Measure (it "
                "times a raw syscall with and without syscope-cli record).");
     for (QLabel* l : m_overhead) {
@@ -436,12 +475,12 @@ void LatencyView::updatePlot() {
                              .arg(formatNs(double(s.latency.p50)), formatNs(double(s.latency.p90)),
                                   formatNs(double(s.latency.p99))),
                          floor);
-        addMarker(plot, std::max(1.0, double(s.latency.p50)), s.colour, Qt::SolidLine,
-                  QStringLiteral("p50"), slot);
-        addMarker(plot, std::max(1.0, double(s.latency.p90)), s.colour, Qt::DashLine,
-                  QStringLiteral("p90"), slot);
-        addMarker(plot, std::max(1.0, double(s.latency.p99)), s.colour, Qt::DotLine,
-                  QStringLiteral("p99"), slot);
+        addMarker(plot, std::max(1.0, double(s.latency.p50)), s.colour, Qt::SolidLine, QString(),
+                  slot);
+        addMarker(plot, std::max(1.0, double(s.latency.p90)), s.colour, Qt::DashLine, QString(),
+                  slot);
+        addMarker(plot, std::max(1.0, double(s.latency.p99)), s.colour, Qt::DotLine, QString(),
+                  slot);
         ++slot;
     }
     if (first >= 0) {

@@ -54,16 +54,22 @@ public:
     const std::optional<BenchResults>& benchmark() const { return m_bench; }
     CliJob* benchJob() const { return m_benchJob; }
     OverheadProbe* overheadProbe() const { return m_probe; }
+    // Measures the tracing overhead now unless it is cached (screenshots); false on failure or
+    // timeout.
+    bool ensureOverheadMeasured(int timeoutMs);
+    QString overheadText() const;
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void schedule();
     void updatePlot();
     void updateBenchPlot();
     void updateOverheadText();
-    QWidget* makeNote(QLabel** overheadLabel);
+    QWidget* makeNote(const QString& text, QLabel** overheadLabel);
+    void startOverheadMeasurement();
 
     TraceSession* m_session;
     FilteredEvents* m_events;

@@ -72,7 +72,8 @@ VdsoView::VdsoView(TraceSession* session, QWidget* parent)
     m_calls = new QTableWidget(0, 4, this);
     m_calls->setHorizontalHeaderLabels({tr("vDSO call"), tr("Calls"), tr("Total"), tr("p50")});
     m_calls->verticalHeader()->hide();
-    m_calls->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_calls->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_calls->horizontalHeader()->setStretchLastSection(true);
     m_calls->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_callNote = new QLabel(this);
     m_callNote->setWordWrap(true);
