@@ -43,6 +43,7 @@ void TimelineCanvas::changeEvent(QEvent* event) {
 
 void TimelineCanvas::refreshLayout() {
     const TraceStore& store = m_session->store();
+    m_index.update(store);
     m_layout.rebuild(store, m_laneHeight, m_laneHeight);
     // Few threads: let their lanes grow (up to twice the base height) to fill the view.
     if (m_layout.laneCount() > 0 && m_layout.totalHeight() < rowsHeight()) {
@@ -102,7 +103,7 @@ void TimelineCanvas::paintEvent(QPaintEvent*) {
                        : tr("No syscalls in this trace"));
         return;
     }
-    m_painter.paint(p, rect(), store, m_layout, m_axis, paintOptions());
+    m_painter.paint(p, rect(), store, m_index, m_layout, m_axis, paintOptions());
 }
 
 void TimelineCanvas::resizeEvent(QResizeEvent*) {

@@ -26,6 +26,7 @@ public:
     TimeAxis& axis() { return m_axis; }
     const TimeAxis& axis() const { return m_axis; }
     const TimelineLayout& layout() const { return m_layout; }
+    const TimelineIndex& index() const { return m_index; }
     int scrollY() const { return m_scrollY; }
     void setScrollY(int y);
     int rowsHeight() const; // visible height of the row area
@@ -77,6 +78,7 @@ private:
     SelectionState* m_selection;
     TimeAxis m_axis;
     TimelineLayout m_layout;
+    TimelineIndex m_index;
     TimelinePainter m_painter;
     int m_scrollY = 0;
     int m_labelWidth = 200;

@@ -13,34 +13,7 @@ namespace syscope::gui {
 namespace {
 
 // How many events of a merged pixel column are looked at for its colour.
-constexpr std::size_t kSamplesPerColumn = 5;
-
-// First position p in [from, end) with enter(events[p]) >= t, assuming it is usually close to
-// `from`: exponential steps, then binary search.
-std::size_t gallop(const TraceStore& store, const std::vector<std::uint32_t>& events,
-                   std::size_t from, TimeNs t) {
-    const std::size_t n = events.size();
-    std::size_t lo = from;
-    std::size_t step = 1;
-    std::size_t hi = from;
-    while (hi < n && store.enterTime(events[hi]) < t) {
-        lo = hi + 1;
-        hi = std::min(n, hi + step);
-        step *= 2;
-    }
-    auto it = std::lower_bound(events.begin() + std::ptrdiff_t(lo),
-                               events.begin() + std::ptrdiff_t(std::min(hi, n)), t,
-                               [&](std::uint32_t e, TimeNs v) { return store.enterTime(e) < v; });
-    return std::size_t(it - events.begin());
-}
-
-bool isFailed(const TraceStore& store, std::size_t e) {
-    if (store.flags(e) & EventFlag::Unfinished) {
-        return false;
-    }
-    const std::int64_t r = store.ret(e);
-    return r < 0 && r >= -4095;
-}
+constexpr std::size_t kSamplesPerColumn = 4;
 
 } // namespace
 
@@ -49,73 +22,67 @@ TimelinePainter::TimelinePainter() {
         const QColor fill = categoryColor(SyscallCategory(c));
         m_fill.push_back(fill);
         m_edge.push_back(fill.darker(135));
+        m_fillRgb.push_back(fill.rgba());
     }
     m_failed = failedColor();
 }
 
-void TimelinePainter::flushRun(QPainter& p, double left, int y, int h) {
-    if (m_run.category < 0 || m_run.x1 <= m_run.x0) {
-        m_run = {};
-        return;
-    }
-    const QRectF r(left + m_run.x0, y, m_run.x1 - m_run.x0, h);
-    p.fillRect(r, m_fill[std::size_t(m_run.category)]);
-    if (m_run.failed) {
-        p.fillRect(QRectF(r.left(), y, r.width(), std::max(3, h / 4)), m_failed);
-    }
-    m_run = {};
-}
-
-void TimelinePainter::addColumn(QPainter& p, int x, int category, bool failed, double left, int y,
-                                int h) {
-    ++m_columns;
-    if (m_run.category == category && m_run.failed == failed && m_run.x1 == x) {
-        m_run.x1 = x + 1;
-        return;
-    }
-    flushRun(p, left, y, h);
-    m_run = {x, x + 1, category, failed};
-}
-
 void TimelinePainter::paintLane(QPainter& p, const TraceStore& store,
-                                const std::vector<std::uint32_t>& events, const TimeAxis& axis,
-                                double left, int y, int h, TimeNs laneEnd) {
-    const std::size_t n = events.size();
+                                const std::vector<std::uint32_t>& events,
+                                const TimelineIndex::Lane& lane, const TimeAxis& axis, int left,
+                                int y, int h, TimeNs laneEnd) {
+    const std::size_t n = std::min(events.size(), lane.enter.size());
     if (n == 0) {
         return;
     }
-    const double width = axis.width();
+    const int width = int(std::ceil(axis.width()));
     const TimeNs tLeft = axis.mapXToTime(0);
     const TimeNs tRight = axis.mapXToTime(width);
-    std::size_t i = gallop(store, events, 0, tLeft);
+    std::size_t i = lane.lowerBound(0, tLeft);
     // The event before the first visible start may reach into the view (a thread does one
     // syscall at a time, so one step back is enough; an unfinished call is a task's last).
     if (i > 0) {
         --i;
     }
-    m_run = {};
+    // Merged pixel columns go into one row of pixels (plus one for the failure stripe) that is
+    // stretched over the lane's height with a single drawImage: no per-column fill calls.
+    if (m_columnRow.width() < width + 1) {
+        m_columnRow = QImage(width + 1, 2, QImage::Format_ARGB32_Premultiplied);
+    }
+    m_columnRow.fill(Qt::transparent);
+    auto* normal = reinterpret_cast<QRgb*>(m_columnRow.scanLine(1));
+    auto* stripe = reinterpret_cast<QRgb*>(m_columnRow.scanLine(0));
+    const QRgb failedRgb = m_failed.rgba();
+    int columnsLeft = width + 1;
+    int columnsRight = -1;
+    const int stripeHeight = std::max(3, h / 4);
+
     while (i < n) {
-        const std::uint32_t e = events[i];
-        const TimeNs start = store.enterTime(e);
+        const TimeNs start = lane.enter[i];
         if (start > tRight) {
             break;
         }
-        const std::uint8_t flags = store.flags(e);
-        const bool unfinished = flags & EventFlag::Unfinished;
-        const TimeNs end = unfinished ? std::max(start, laneEnd) : start + store.duration(e);
+        const std::uint8_t style = lane.style[i];
+        const bool unfinished = style & TimelineIndex::Unfinished;
         const double xs = axis.mapTimeToX(start);
-        const double xe = axis.mapTimeToX(end);
+        // When the thread's next call starts within 1.5 pixels, this one is narrower than that:
+        // no need to read its duration from the store (a cache miss per column otherwise).
+        const bool surelyNarrow =
+            !unfinished && i + 1 < n && axis.mapTimeToX(lane.enter[i + 1]) - xs < 1.5;
+        const TimeNs end = unfinished     ? std::max(start, laneEnd)
+                           : surelyNarrow ? start
+                                          : start + store.duration(events[i]);
+        const double xe = surelyNarrow ? xs : axis.mapTimeToX(end);
         if (xe < 0) {
             ++i;
             continue;
         }
-        const int category = int(m_categories(store.arch(e), store.nr(e), flags));
+        const int category = style & TimelineIndex::CategoryMask;
         if (xe - xs >= 1.5) {
             // Wide enough to be a span of its own.
-            flushRun(p, left, y, h);
             ++m_spans;
             const double x0 = std::max(xs, -2.0);
-            const double x1 = std::min(xe, width + 2);
+            const double x1 = std::min(xe, double(width) + 2);
             const QRectF r(left + x0, y, x1 - x0, h);
             if (unfinished) {
                 // Hatched, in the call's colour: still waiting when the trace ended.
@@ -126,8 +93,8 @@ void TimelinePainter::paintLane(QPainter& p, const TraceStore& store,
                 if (x1 - x0 >= 4) {
                     p.fillRect(QRectF(r.left(), y, 1, h), m_edge[std::size_t(category)]);
                 }
-                if (isFailed(store, e)) {
-                    p.fillRect(QRectF(r.left(), y, r.width(), std::max(3, h / 4)), m_failed);
+                if (style & TimelineIndex::Failed) {
+                    p.fillRect(QRectF(r.left(), y, r.width(), stripeHeight), m_failed);
                 }
             }
             ++i;
@@ -139,43 +106,55 @@ void TimelinePainter::paintLane(QPainter& p, const TraceStore& store,
         if (columnEnd <= start) {
             columnEnd = start + 1;
         }
-        std::size_t j = gallop(store, events, i + 1, columnEnd);
+        std::size_t j = lane.lowerBound(i + 1, columnEnd);
         // A long call that starts late in this column gets drawn as a span of its own.
-        if (j - 1 > i) {
-            const std::uint32_t last = events[j - 1];
-            const bool lastUnfinished = store.flags(last) & EventFlag::Unfinished;
-            const TimeNs lastEnd = lastUnfinished ? laneEnd : store.exitTime(last);
-            if (axis.mapTimeToX(lastEnd) - axis.mapTimeToX(store.enterTime(last)) >= 1.5) {
+        if (j - 1 > i &&
+            !(j < n && axis.mapTimeToX(lane.enter[j]) - axis.mapTimeToX(lane.enter[j - 1]) < 1.5)) {
+            const std::size_t last = j - 1;
+            const TimeNs lastEnd = (lane.style[last] & TimelineIndex::Unfinished)
+                                       ? laneEnd
+                                       : lane.enter[last] + store.duration(events[last]);
+            if (axis.mapTimeToX(lastEnd) - axis.mapTimeToX(lane.enter[last]) >= 1.5) {
                 --j;
             }
         }
         // The column's colour: the category that most sampled events share.
-        int counts[kCategoryCount] = {};
+        int counts[16] = {};
         bool failed = false;
         const std::size_t count = j - i;
         const std::size_t samples = std::min(count, kSamplesPerColumn);
         int best = category;
         int bestCount = 0;
-        for (std::size_t s = 0; s < samples; ++s) {
-            const std::uint32_t ev = events[i + s * count / samples];
-            const int c = int(m_categories(store.arch(ev), store.nr(ev), store.flags(ev)));
+        for (std::size_t k = 0; k < samples; ++k) {
+            const std::uint8_t st = lane.style[i + k * count / samples];
+            const int c = st & TimelineIndex::CategoryMask;
             if (++counts[c] > bestCount) {
                 bestCount = counts[c];
                 best = c;
             }
-            failed = failed || isFailed(store, ev);
+            failed = failed || (st & TimelineIndex::Failed);
         }
-        if (px >= 0 && px < int(width) + 1) {
-            addColumn(p, px, best, failed, left, y, h);
+        if (px >= 0 && px <= width) {
+            ++m_columns;
+            normal[px] = m_fillRgb[std::size_t(best)];
+            stripe[px] = failed ? failedRgb : m_fillRgb[std::size_t(best)];
+            columnsLeft = std::min(columnsLeft, px);
+            columnsRight = std::max(columnsRight, px);
         }
         i = j;
     }
-    flushRun(p, left, y, h);
+    if (columnsRight >= columnsLeft) {
+        const int w = columnsRight - columnsLeft + 1;
+        p.drawImage(QRect(left + columnsLeft, y, w, stripeHeight), m_columnRow,
+                    QRect(columnsLeft, 0, w, 1));
+        p.drawImage(QRect(left + columnsLeft, y + stripeHeight, w, h - stripeHeight), m_columnRow,
+                    QRect(columnsLeft, 1, w, 1));
+    }
 }
 
 void TimelinePainter::paint(QPainter& p, const QRect& rect, const TraceStore& store,
-                            const TimelineLayout& layout, const TimeAxis& axis,
-                            const TimelinePaintOptions& o) {
+                            const TimelineIndex& index, const TimelineLayout& layout,
+                            const TimeAxis& axis, const TimelinePaintOptions& o) {
     m_spans = 0;
     m_columns = 0;
     const QPalette& pal = o.palette;
@@ -238,7 +217,10 @@ void TimelinePainter::paint(QPainter& p, const QRect& rect, const TraceStore& st
         if (xe > xs) {
             p.fillRect(QRectF(left + xs, y + 1, std::max(1.0, xe - xs), row.height - 2), lifeBand);
         }
-        paintLane(p, store, store.taskEvents(row.task), axis, left, y + 2, row.height - 4, rowEnd);
+        if (row.task < index.laneCount()) {
+            paintLane(p, store, store.taskEvents(row.task), index.lane(row.task), axis, int(left),
+                      y + 2, row.height - 4, rowEnd);
+        }
     }
 
     // Process events: exec marks (a bar with a notch on top), exits (a short end bar).

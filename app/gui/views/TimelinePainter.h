@@ -11,8 +11,10 @@
 #include "trace/Event.h"
 #include "views/SyscallColors.h"
 #include "views/TimeAxis.h"
+#include "views/TimelineIndex.h"
 
 #include <QColor>
+#include <QImage>
 #include <QPalette>
 #include <QRect>
 #include <cstdint>
@@ -48,7 +50,8 @@ public:
 
     // Paints into `rect` (the whole timeline canvas) with the axis mapping the lane area
     // [rect.left() + labelWidth, rect.right()].
-    void paint(QPainter& p, const QRect& rect, const TraceStore& store,
+    // `index` must be up to date with `store` (TimelineIndex::update).
+    void paint(QPainter& p, const QRect& rect, const TraceStore& store, const TimelineIndex& index,
                const TimelineLayout& layout, const TimeAxis& axis,
                const TimelinePaintOptions& options);
 
@@ -57,22 +60,15 @@ public:
     std::size_t columnsDrawn() const { return m_columns; }
 
 private:
-    struct Run {
-        int x0 = 0;
-        int x1 = 0; // exclusive
-        int category = -1;
-        bool failed = false;
-    };
     void paintLane(QPainter& p, const TraceStore& store, const std::vector<std::uint32_t>& events,
-                   const TimeAxis& axis, double left, int y, int h, TimeNs laneEnd);
-    void addColumn(QPainter& p, int x, int category, bool failed, double left, int y, int h);
-    void flushRun(QPainter& p, double left, int y, int h);
+                   const TimelineIndex::Lane& lane, const TimeAxis& axis, int left, int y, int h,
+                   TimeNs laneEnd);
 
-    CategoryLookup m_categories;
     std::vector<QColor> m_fill;
     std::vector<QColor> m_edge;
+    std::vector<QRgb> m_fillRgb;
     QColor m_failed;
-    Run m_run;
+    QImage m_columnRow; // one lane's merged columns (row 1) and their failure stripe (row 0)
     std::size_t m_spans = 0;
     std::size_t m_columns = 0;
 };

@@ -219,7 +219,8 @@ void TimelineView::renderForExport(QPainter& painter, const QRect& target) {
     TimelinePaintOptions options = m_canvas->paintOptions();
     options.hasCursor = false;
     painter.setClipRect(canvasRect);
-    timelinePainter.paint(painter, canvasRect, store, m_canvas->layout(), axis, options);
+    timelinePainter.paint(painter, canvasRect, store, m_canvas->index(), m_canvas->layout(), axis,
+                          options);
     painter.setClipping(false);
     const QRect legendRect(target.left(), canvasRect.bottom() + 1, target.width(), legendHeight);
     painter.fillRect(legendRect, palette().color(QPalette::Window));
