@@ -223,7 +223,7 @@ void kernelSteps(SyscallRoad& road, const Context& c, const RoadInputs& in) {
         withFallbackName(path.entry, i386 ? "entry_INT80_compat" : "entry_SYSCALL_64");
     entry.symbol = e.symbol;
     addAddress(entry, e);
-    entry.lines.push_back("switches to the kernel stack, saves the user registers (pt_regs)");
+    entry.lines.push_back("kernel stack, user registers saved (pt_regs)");
     const KernelPlace ce =
         withFallbackName(path.cEntry, i386 ? "do_int80_syscall_32" : "do_syscall_64");
     entry.lines.push_back("calls " + ce.symbol +
@@ -235,21 +235,18 @@ void kernelSteps(SyscallRoad& road, const Context& c, const RoadInputs& in) {
     disp.inKernel = true;
     disp.title = "dispatcher";
     const std::string nrText = std::to_string(c.nr);
+    const std::string table = i386 ? "ia32_sys_call_table" : "sys_call_table";
+    const std::string switchName = i386 ? "ia32_sys_call" : "x64_sys_call";
     if (path.dispatcher.found()) {
         disp.symbol = path.switchDispatch ? path.dispatcher.symbol + "()"
                                           : path.dispatcher.symbol + "[" + nrText + "]";
         addAddress(disp, path.dispatcher);
-        if (path.switchDispatch) {
-            disp.lines.push_back("switch (" + nrText + "): a switch since Linux 6.9,");
-            disp.lines.push_back("before that an array: sys_call_table[" + nrText + "]");
-        } else {
-            disp.lines.push_back("an array of handlers indexed by the number " + nrText);
-            disp.lines.push_back("(Linux 6.9 and later use a switch in x64_sys_call)");
-        }
+        disp.lines.push_back(path.switchDispatch
+                                 ? "a switch (Linux ≥ 6.9); before: " + table + "[" + nrText + "]"
+                                 : "an array; Linux ≥ 6.9 uses a switch in " + switchName);
     } else {
-        disp.symbol = i386 ? "ia32_sys_call()" : "x64_sys_call()";
-        disp.lines.push_back("switch (" + nrText + "): a switch since Linux 6.9,");
-        disp.lines.push_back("before that an array: sys_call_table[" + nrText + "]");
+        disp.symbol = switchName + "()";
+        disp.lines.push_back("a switch (Linux ≥ 6.9); before: " + table + "[" + nrText + "]");
     }
     road.steps.push_back(std::move(disp));
 
@@ -261,7 +258,7 @@ void kernelSteps(SyscallRoad& road, const Context& c, const RoadInputs& in) {
     if (h.handler.found()) {
         handler.symbol = h.handler.symbol;
         addAddress(handler, h.handler);
-        handler.lines.push_back("takes the arguments out of pt_regs and does the work");
+        handler.lines.push_back("unpacks the arguments from pt_regs, does the work");
     } else if (h.notImplemented) {
         handler.symbol = h.niSyscall.found() ? h.niSyscall.symbol : "sys_ni_syscall";
         addAddress(handler, h.niSyscall);

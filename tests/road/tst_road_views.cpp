@@ -298,11 +298,17 @@ private slots:
             return road.road();
         }();
         QVERIFY(vdsoRoad.vdso);
-        for (const auto& [name, r, pal] : {std::tuple{"vdso-dark", vdsoRoad, dark},
-                                           std::tuple{"close-table", closeRoad, road.palette()}}) {
+        selection.setSelectedEvent(0);
+        road.refresh();
+        const SyscallRoad failedRoad = road.road();
+        // Lecture mode scales the application font by 1.75: the picture must still fit.
+        for (const auto& [name, r, pal, scale] :
+             {std::tuple{"vdso-dark", vdsoRoad, dark, 1.0},
+              std::tuple{"close-table", closeRoad, road.palette(), 1.0},
+              std::tuple{"enoent-lecture", failedRoad, road.palette(), 1.75}}) {
             QImage image(QSize(1280, 720), QImage::Format_ARGB32);
             QPainter p(&image);
-            paintRoad(p, QRectF(image.rect()), r, RoadPaintOptions{pal, 1.0});
+            paintRoad(p, QRectF(image.rect()), r, RoadPaintOptions{pal, scale});
             p.end();
             QVERIFY(image.pixel(5, 5) == pal.color(QPalette::Base).rgb());
             if (!keep.isEmpty()) {

@@ -55,7 +55,10 @@ Layout layoutFor(const QRectF& rect, const SyscallRoad& road, double fontScale) 
     Layout l;
     const double w = rect.width();
     const double h = rect.height();
-    l.basePx = std::clamp(std::min(w / 70.0, h / 42.0), 10.0, 30.0) * fontScale;
+    // The picture already grows with its rectangle; a larger desktop font (lecture mode) only
+    // nudges the text up, or the boxes could no longer hold it.
+    const double nudge = 1.0 + std::clamp(fontScale - 1.0, 0.0, 1.0) * 0.2;
+    l.basePx = std::clamp(std::min(w / 70.0, h / 42.0), 10.0, 30.0) * nudge;
     l.gap = std::max(6.0, l.basePx * 0.6);
     const double headerH = l.basePx * 3.7;
     l.header = QRectF(rect.left() + l.gap, rect.top() + l.gap * 0.5, w - 2 * l.gap, headerH);
@@ -216,7 +219,12 @@ void drawStep(QPainter& p, const QRectF& r, const RoadStep& s, const QColor& acc
                    address);
     }
     y += scale * 0.75 * 1.18;
-    p.setFont(monoFont(scale * 1.2, true));
+    QFont symFont = monoFont(scale * 1.2, true);
+    for (int k = 0; k < 5 && QFontMetricsF(symFont).horizontalAdvance(symbol) > inner.width();
+         ++k) {
+        symFont.setPixelSize(std::max(6, int(symFont.pixelSize() * 0.92)));
+    }
+    p.setFont(symFont);
     p.setPen(text);
     QFontMetricsF fmSym(p.font());
     p.drawText(QPointF(inner.left(), y + fmSym.ascent()),
