@@ -1,4 +1,5 @@
 #include "trace/EventCodec.h"
+#include "trace/TimeMath.h"
 
 #include "trace/ByteIO.h"
 #include "trace/TraceFormat.h"
@@ -57,9 +58,9 @@ void EventChunkEncoder::add(const SyscallEvent& e, const EncodedStringRef* strin
     if (ctl & Ctl::HasFlags) {
         w.u8(e.flags);
     }
-    w.svarint(e.enter - task.lastTime);
+    w.svarint(wrapSub(e.enter, task.lastTime));
     if (!e.unfinished()) {
-        w.svarint(e.exit - e.enter);
+        w.svarint(wrapSub(e.exit, e.enter));
     }
     if (ctl & Ctl::NewNr) {
         w.svarint(e.nr);

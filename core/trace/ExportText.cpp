@@ -1,5 +1,6 @@
 // The text exports: Chrome Trace Event JSON, CSV, strace text.
 #include "trace/Export.h"
+#include "trace/TimeMath.h"
 
 #include "syscalls/Errno.h"
 #include "syscalls/EventFormatter.h"
@@ -197,7 +198,7 @@ bool writeChromeJson(const TraceStore& store, std::ostream& out,
         begin();
         out << "{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"process\",\"name\":\""
             << (kind < 7 ? kinds[kind] : "process") << "\",\"pid\":" << p.pid
-            << ",\"tid\":" << p.tid << ",\"ts\":" << micros(p.time - origin)
+            << ",\"tid\":" << p.tid << ",\"ts\":" << micros(wrapSub(p.time, origin))
             << ",\"args\":{\"parent\":" << p.parent << ",\"value\":" << p.value;
         if (p.kind == ProcessEventKind::Signal) {
             out << ",\"signal\":";
@@ -218,9 +219,9 @@ bool writeChromeJson(const TraceStore& store, std::ostream& out,
             << ((e.flags & EventFlag::Vdso) ? "vdso" : "syscall") << "\",\"name\":";
         JsonWriter::writeEscaped(out, exportName(e));
         out << ",\"pid\":" << e.pid << ",\"tid\":" << e.tid
-            << ",\"ts\":" << micros(e.enter - origin);
+            << ",\"ts\":" << micros(wrapSub(e.enter, origin));
         if (!unfinished) {
-            out << ",\"dur\":" << micros(e.exit - e.enter);
+            out << ",\"dur\":" << micros(wrapSub(e.exit, e.enter));
         }
         out << ",\"args\":{\"call\":";
         JsonWriter::writeEscaped(out, formatCall(e, lookup));
@@ -255,7 +256,7 @@ bool writeCsv(const TraceStore& store, std::ostream& out,
         }
         out << ',' << errnoText(e) << ',';
         if (!e.unfinished()) {
-            out << e.exit - e.enter;
+            out << wrapSub(e.exit, e.enter);
         }
         out << ',' << flagNames(e.flags) << '\n';
     });
@@ -265,7 +266,7 @@ bool writeStraceText(const TraceStore& store, std::ostream& out,
                      const std::function<bool(double)>& progress) {
     const auto& meta = store.metadata();
     // -ttt prints wall-clock seconds; traces keep CLOCK_MONOTONIC plus the wall clock at start.
-    const TimeNs shift = meta.startWallNs ? meta.startWallNs - meta.startMonoNs : 0;
+    const TimeNs shift = meta.startWallNs ? wrapSub(meta.startWallNs, meta.startMonoNs) : 0;
     const auto& processEvents = store.processEvents();
     std::size_t nextProcess = 0;
     std::unordered_map<std::int32_t, Arch> archOf;
@@ -273,7 +274,8 @@ bool writeStraceText(const TraceStore& store, std::ostream& out,
         for (; nextProcess < processEvents.size() && processEvents[nextProcess].time <= upTo;
              ++nextProcess) {
             const ProcessEvent& p = processEvents[nextProcess];
-            const std::string prefix = std::to_string(p.tid) + " " + seconds(p.time + shift) + " ";
+            const std::string prefix =
+                std::to_string(p.tid) + " " + seconds(wrapAdd(p.time, shift)) + " ";
             if (p.kind == ProcessEventKind::Signal) {
                 const std::string sig = signalName(p.value);
                 out << prefix << "--- " << sig << " {si_signo=" << sig << "} ---\n";
@@ -290,7 +292,7 @@ bool writeStraceText(const TraceStore& store, std::ostream& out,
     };
     const bool done = forEachInTimeOrder(store, progress, [&](std::size_t i) {
         const SyscallEvent e = store.event(i);
-        flushProcessEvents(e.enter - 1);
+        flushProcessEvents(wrapSub(e.enter, 1));
         if (e.flags & EventFlag::Vdso) {
             return;
         }
@@ -304,10 +306,10 @@ bool writeStraceText(const TraceStore& store, std::ostream& out,
                                         : "64 bit")
                 << " mode. ]\n";
         }
-        out << e.tid << ' ' << seconds(e.enter + shift) << ' '
+        out << e.tid << ' ' << seconds(wrapAdd(e.enter, shift)) << ' '
             << formatSyscallPadded(e, lookupFor(store, i));
         if (!e.unfinished()) {
-            out << " <" << seconds(e.exit - e.enter) << '>';
+            out << " <" << seconds(wrapSub(e.exit, e.enter)) << '>';
         }
         out << '\n';
     });

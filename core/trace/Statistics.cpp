@@ -1,4 +1,5 @@
 #include "trace/Statistics.h"
+#include "trace/TimeMath.h"
 
 #include "syscalls/Errno.h"
 #include "syscalls/SyscallTable.h"
@@ -62,11 +63,11 @@ TraceStatistics compute(const TraceStore& store, ForEach forEach) {
         const TimeNs d = unfinished ? 0 : store.duration(i);
         if (!any) {
             first = enter;
-            last = enter + d;
+            last = wrapAdd(enter, d);
             any = true;
         }
         first = std::min(first, enter);
-        last = std::max(last, enter + d);
+        last = std::max(last, wrapAdd(enter, d));
         const std::uint32_t task = store.taskIndex(i);
         if (tasks.insert(task).second) {
             pids.insert(store.task(task).pid);
@@ -98,7 +99,7 @@ TraceStatistics compute(const TraceStore& store, ForEach forEach) {
         }
         std::sort(d.begin(), d.end());
         for (TimeNs v : d) {
-            s.totalNs += v;
+            s.totalNs = wrapAdd(s.totalNs, v);
         }
         s.minNs = d.front();
         s.maxNs = d.back();
@@ -123,7 +124,7 @@ TraceStatistics compute(const TraceStore& store, ForEach forEach) {
     }
     result.tasks = tasks.size();
     result.processes = pids.size();
-    result.durationNs = any ? last - first : 0;
+    result.durationNs = any ? wrapSub(last, first) : 0;
     return result;
 }
 
@@ -134,7 +135,7 @@ TraceStatistics computeStatistics(const TraceStore& store) {
     // The whole trace also knows tasks that made no syscall and its full time span.
     s.tasks = store.taskCount();
     s.processes = store.processCount();
-    s.durationNs = store.endTime() - store.startTime();
+    s.durationNs = wrapSub(store.endTime(), store.startTime());
     return s;
 }
 
@@ -221,7 +222,7 @@ void writeStatisticsTable(const TraceStatistics& stats, std::ostream& out) {
     std::uint64_t unfinished = 0;
     for (const auto& s : stats.syscalls) {
         rows.push_back(&s);
-        total += s.totalNs;
+        total = wrapAdd(total, s.totalNs);
         calls += s.calls;
         errors += s.errors;
         unfinished += s.unfinished;

@@ -1,4 +1,5 @@
 #include "trace/StraceImport.h"
+#include "trace/TimeMath.h"
 
 #include "syscalls/SyscallTable.h"
 #include "trace/StraceLineParser.h"
@@ -255,7 +256,7 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             if (r.hasTime) {
                 anyTime = true;
             } else {
-                synthetic += 1000 + (r.hasDuration ? r.duration : 0);
+                synthetic = wrapAdd(synthetic, wrapAdd(1000, r.hasDuration ? r.duration : 0));
                 r.time = synthetic;
             }
             report.hadDurations = report.hadDurations || r.hasDuration;
@@ -306,14 +307,14 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             if (r.kind == Record::Call) {
                 c.args = r.args;
                 c.enter = r.time;
-                c.exit = r.time + (r.hasDuration ? r.duration : 0);
+                c.exit = wrapAdd(r.time, r.hasDuration ? r.duration : 0);
             } else {
                 auto it = pending.find(r.tid);
                 if (it != pending.end() && it->second->name == r.name) {
                     const Record& p = *it->second;
                     c.args = joinArgs(p.args, r.args);
                     c.enter = p.time;
-                    c.exit = r.hasDuration ? p.time + r.duration : std::max(p.time, r.time);
+                    c.exit = r.hasDuration ? wrapAdd(p.time, r.duration) : std::max(p.time, r.time);
                     c.file = p.file;
                     c.line = p.line;
                     pending.erase(it);
@@ -322,7 +323,7 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
                     ++report.unmatchedResumes;
                     c.args = r.args;
                     c.exit = r.time;
-                    c.enter = r.time - (r.hasDuration ? r.duration : 0);
+                    c.enter = wrapSub(r.time, r.hasDuration ? r.duration : 0);
                 }
             }
             if (c.unfinished) {

@@ -1,4 +1,5 @@
 #include "trace/StraceLineParser.h"
+#include "trace/TimeMath.h"
 
 #include "syscalls/Signals.h"
 #include "trace/StraceSyntax.h"
@@ -92,14 +93,15 @@ bool takeTimestamp(std::string_view& s, FileState& fs, TimeNs* out, bool afterPi
         }
         TimeNs tod = ((*first * 60 + *mm) * 60 + *ss) * kSecond + frac;
         if (fs.lastTod >= 0 && tod + 12 * 3600 * kSecond < fs.lastTod) {
-            fs.dayOffset += 24 * 3600 * kSecond;
+            fs.dayOffset = wrapAdd(fs.dayOffset, 24 * 3600 * kSecond);
         }
         fs.lastTod = tod;
-        *out = tod + fs.dayOffset;
+        *out = wrapAdd(tod, fs.dayOffset);
         s = p;
         return true;
     }
-    if (p.empty() || p.front() != '.' || *first > 100'000'000'000LL) {
+    // Beyond 9e9 s the value no longer fits in 64-bit nanoseconds: not a timestamp.
+    if (p.empty() || p.front() != '.' || *first > 9'000'000'000LL) {
         return false;
     }
     p.remove_prefix(1);
@@ -109,7 +111,7 @@ bool takeTimestamp(std::string_view& s, FileState& fs, TimeNs* out, bool afterPi
     }
     const TimeNs v = *first * kSecond + frac;
     if (*first < 100'000'000 && padding > 0) { // -r: seconds since the previous line
-        fs.relative += v;
+        fs.relative = wrapAdd(fs.relative, v);
         *out = fs.relative;
     } else { // -ttt: seconds since the epoch
         *out = v;

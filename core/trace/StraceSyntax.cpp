@@ -460,6 +460,9 @@ std::optional<std::int64_t> takeDuration(std::string_view* line) {
         }
         secs = secs * 10 + (c - '0');
     }
+    if (secs > 1'000'000'000) { // beyond 31 years: not a duration (and would overflow below)
+        return std::nullopt;
+    }
     std::int64_t frac = 0;
     int digits = 0;
     for (char c : inner.substr(dot + 1)) {

@@ -1,4 +1,5 @@
 #include "trace/TraceStore.h"
+#include "trace/TimeMath.h"
 
 #include "trace/ByteIO.h"
 
@@ -146,7 +147,7 @@ void TraceStore::appendEvent(const SyscallEvent& e) {
         m_inEnterOrder = false;
     }
     m_enter.push_back(e.enter);
-    const TimeNs d = e.unfinished() ? 0 : e.exit - e.enter;
+    const TimeNs d = e.unfinished() ? 0 : wrapSub(e.exit, e.enter);
     if (d >= 0 && d < static_cast<TimeNs>(kDurationEscape)) {
         m_duration.push_back(static_cast<std::uint32_t>(d));
     } else {
@@ -213,7 +214,7 @@ void TraceStore::appendEvent(const SyscallEvent& e) {
         perTask.insert(pos, idx);
     }
     TaskInfo& info = m_tasks[task];
-    const TimeNs end = e.enter + d;
+    const TimeNs end = wrapAdd(e.enter, d);
     if (info.eventCount == 0 && info.startTime == 0 && info.endTime == 0) {
         info.startTime = e.enter;
         info.endTime = end;
@@ -364,7 +365,7 @@ SyscallEvent TraceStore::event(std::size_t i) const {
     SyscallEvent e;
     e.enter = m_enter[i];
     e.flags = m_flags[i];
-    e.exit = e.enter + duration(i);
+    e.exit = wrapAdd(e.enter, duration(i));
     const TaskInfo& t = m_tasks[m_task[i]];
     e.pid = t.pid;
     e.tid = t.tid;

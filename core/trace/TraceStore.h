@@ -12,6 +12,7 @@
 #include "trace/Event.h"
 #include "trace/EventSink.h"
 #include "trace/FlatMap.h"
+#include "trace/TimeMath.h"
 
 #include <cstdint>
 #include <deque>
@@ -67,7 +68,7 @@ public:
     // Single columns, cheaper than event(i) when only one is needed.
     TimeNs enterTime(std::size_t i) const { return m_enter[i]; }
     TimeNs duration(std::size_t i) const;
-    TimeNs exitTime(std::size_t i) const { return m_enter[i] + duration(i); }
+    TimeNs exitTime(std::size_t i) const { return wrapAdd(m_enter[i], duration(i)); }
     std::int32_t nr(std::size_t i) const;
     Arch arch(std::size_t i) const { return static_cast<Arch>(m_arch[i]); }
     std::uint8_t flags(std::size_t i) const { return m_flags[i]; }
