@@ -12,6 +12,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -70,12 +71,21 @@ AslrResultPanel::AslrResultPanel(QWidget* parent)
     tabs->addTab(m_table, tr("Statistics"));
     tabs->addTab(m_offsets, tr("Constant offsets"));
     tabs->setObjectName(QStringLiteral("aslrPanelTabs"));
+    m_tabs = tabs;
+    m_heatPage = heatPage;
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_system);
     layout->addWidget(tabs, 1);
+}
+
+void AslrResultPanel::setCompact(bool compact) {
+    m_title->setVisible(!compact);
+    m_system->setVisible(!compact);
+    m_heatPage->setVisible(!compact);
+    m_tabs->tabBar()->setVisible(!compact);
 }
 
 QString AslrResultPanel::titleText() const {

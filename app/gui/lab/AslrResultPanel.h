@@ -11,6 +11,7 @@ class QCustomPlot;
 class QLabel;
 class QTableView;
 class QTableWidget;
+class QTabWidget;
 
 namespace syscope::gui::lab {
 
@@ -29,6 +30,8 @@ public:
     AslrRegionModel* model() const { return m_model; }
     QTableWidget* offsets() const { return m_offsets; }
     QString titleText() const;
+    // Only the strip chart, large (the lecture pages): no title, facts, heatmap or tables.
+    void setCompact(bool compact);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +42,8 @@ private:
     AslrResult m_result;
     QLabel* m_title;
     QLabel* m_system;
+    QWidget* m_heatPage = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QCustomPlot* m_strip;
     BitHeatmapWidget* m_heatmap;
     AslrRegionModel* m_model;

@@ -81,6 +81,11 @@ ScreenshotFile prepareScreenshot(MainWindow& window, const QString& view, const 
         return ScreenshotFile::Failed;
     }
     const QByteArray json = f.readAll();
+    if (view == QLatin1String("lecture")) {
+        if (LectureMode* mode = lectureModeOf(window)) {
+            mode->setOn(true); // before the plots are built: they take the large fonts
+        }
+    }
     QString aslrError;
     if (const auto r = AslrResult::fromJson(json, &aslrError)) {
         if (view == QLatin1String("histogram")) {

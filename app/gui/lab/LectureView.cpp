@@ -104,6 +104,8 @@ LectureView::LectureView(MainWindow* window, LectureMode* mode, QWidget* parent)
     p1l->addWidget(showTimeline, 0, Qt::AlignLeft);
     m_aslrPanels[0] = new AslrResultPanel;
     m_aslrPanels[1] = new AslrResultPanel;
+    m_aslrPanels[0]->setCompact(true);
+    m_aslrPanels[1]->setCompact(true);
     m_costPlot = new QCustomPlot;
     m_costPlot->setMinimumHeight(220);
     QWidget* extras[kPageCount] = {page1Extra, nullptr, m_aslrPanels[0], m_aslrPanels[1],
@@ -373,6 +375,14 @@ void LectureView::showTraceSummary() {
     }
 }
 
+void LectureView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // Lecture mode scales the fonts: the plot's texts follow.
+    if (event->type() == QEvent::FontChange && m_bench) {
+        showBenchmark(*m_bench);
+    }
+}
+
 void LectureView::showAslrResult(const AslrResult& result) {
     const int page = result.randomize ? 2 : 3;
     m_aslrPanels[page - 2]->setResult(result);
@@ -412,6 +422,12 @@ void LectureView::showBenchmark(const BenchResults& results) {
                             QStringLiteral("vsyscall")};
     const QColor colours[] = {QColor(0x2c, 0xa0, 0x2c), QColor(0x1f, 0x77, 0xb4),
                               QColor(0xd6, 0x27, 0x28)};
+    m_bench = results;
+    plot->legend->setFont(font());
+    for (QCPAxis* a : {plot->xAxis, plot->yAxis}) {
+        a->setTickLabelFont(font());
+        a->setLabelFont(font());
+    }
     auto* group = new QCPBarsGroup(plot);
     QString summary;
     double maxNs = 1;
@@ -430,25 +446,35 @@ void LectureView::showBenchmark(const BenchResults& results) {
             }
         }
     }
-    const BenchResult* v = results.find(QStringLiteral("clock_gettime"), QStringLiteral("vdso"));
-    const BenchResult* s = results.find(QStringLiteral("clock_gettime"), QStringLiteral("syscall"));
-    const BenchResult* x =
-        results.find(QStringLiteral("clock_gettime"), QStringLiteral("vsyscall"));
-    if (v && v->ok && s && s->ok) {
-        summary = tr("clock_gettime: vDSO %1, syscall %2 (%3× slower)")
-                      .arg(formatNs(v->p50Ns), formatNs(s->p50Ns))
-                      .arg(s->p50Ns / std::max(0.1, v->p50Ns), 0, 'f', 1);
+    // The sentence names the call that went all three ways (the vsyscall page only has
+    // gettimeofday, time and getcpu), else clock_gettime.
+    QString call = QStringLiteral("clock_gettime");
+    for (const QString& c : calls) {
+        const BenchResult* x = results.find(c, QStringLiteral("vsyscall"));
         if (x && x->ok) {
-            summary += tr(", vsyscall %1").arg(formatNs(x->p50Ns));
-        } else if (x) {
-            summary += tr(", vsyscall unavailable (%1)").arg(x->reason);
+            call = c;
+            break;
+        }
+    }
+    const BenchResult* v = results.find(call, QStringLiteral("vdso"));
+    const BenchResult* s = results.find(call, QStringLiteral("syscall"));
+    const BenchResult* x = results.find(call, QStringLiteral("vsyscall"));
+    if (v && v->ok && s && s->ok) {
+        const double vdsoNs = std::max(0.1, v->p50Ns);
+        summary = tr("%1: vDSO %2 · syscall %3 (%4× slower)")
+                      .arg(call, formatNs(v->p50Ns), formatNs(s->p50Ns))
+                      .arg(s->p50Ns / vdsoNs, 0, 'f', 1);
+        if (x && x->ok) {
+            summary += tr(" · vsyscall %1 (%2× slower)")
+                           .arg(formatNs(x->p50Ns))
+                           .arg(x->p50Ns / vdsoNs, 0, 'f', 1);
         }
     }
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.4, calls.size() + 0.6);
     plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    plot->yAxis->setRange(1, maxNs * 3);
+    plot->yAxis->setRange(0.5, maxNs * 3);
     plot->yAxis->setLabel(tr("median ns per call (log)"));
     for (QCPAxis* a : {plot->xAxis, plot->yAxis}) {
         a->setTickLabelFont(font());

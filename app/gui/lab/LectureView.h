@@ -12,6 +12,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -56,6 +57,9 @@ public:
 signals:
     void pageFinished(int page, bool ok);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct Page {
         QString title;
@@ -83,6 +87,7 @@ private:
     QTableWidget* m_syscallTable = nullptr;
     AslrResultPanel* m_aslrPanels[2] = {nullptr, nullptr};
     QCustomPlot* m_costPlot = nullptr;
+    std::optional<BenchResults> m_bench;
 
     int m_runningPage = -1;
     QList<QStringList> m_steps;
