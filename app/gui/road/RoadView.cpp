@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <sys/utsname.h>
 
 namespace syscope::gui::road {
 
@@ -166,7 +167,17 @@ SyscallRoad RoadView::roadForEvent(qint64 event) const {
         }
         return std::nullopt;
     };
-    return buildSyscallRoad(e, in);
+    SyscallRoad road = buildSyscallRoad(e, in);
+    // The kernel addresses are the ones of the machine showing the trace, now.
+    const std::string& recorded = store.metadata().kernelRelease;
+    struct utsname uts {};
+    if (!road.vdso && !recorded.empty() && ::uname(&uts) == 0 && recorded != uts.release) {
+        road.addressNote += (road.addressNote.empty() ? "" : " ") +
+                            std::string("The trace was recorded on Linux ") + recorded +
+                            "; these are the symbols and addresses of this machine's " +
+                            uts.release + ".";
+    }
+    return road;
 }
 
 void RoadView::refresh() {
