@@ -220,6 +220,10 @@ void AslrLabView::onJobFinished(bool ok, const QByteArray& output, const QString
 }
 
 void AslrLabView::showResults(const AslrResult& first, const std::optional<AslrResult>& second) {
+    if (!isRunning() && !first.command.isEmpty()) {
+        m_command->setText(first.command.join(u' ')); // what these results are of
+        m_runs->setValue(std::max(2, first.runs));
+    }
     m_panels[0]->setResult(first);
     m_panels[0]->show();
     if (second) {

@@ -393,9 +393,10 @@ void LectureView::showAslrResult(const AslrResult& result) {
     for (const auto& r : result.presentRegions()) {
         (r.varyingBits > 0 ? moving : fixed)++;
         if (r.name == QLatin1String("[vdso]")) {
-            vdso = tr("[vdso]: %1 different addresses, %2 bits vary")
-                       .arg(r.distinct)
-                       .arg(r.varyingBits);
+            vdso = r.distinct == 1 ? tr("[vdso]: always %1").arg(hexAddress(r.min))
+                                   : tr("[vdso]: %1 different addresses, %2 bits vary")
+                                         .arg(r.distinct)
+                                         .arg(r.varyingBits);
         }
         if (r.name == QLatin1String("[vsyscall]")) {
             vsyscall = tr("[vsyscall]: always %1").arg(hexAddress(r.min));
