@@ -83,6 +83,7 @@ private slots:
     void latencyBenchmarkRunsTheCli();
     void lectureModeScalesAndRestores();
     void lectureClockPageCountsVdsoCalls();
+    void lecturePagesRunLive();
     void exportsPngSvgPdf();
     void screenshots_data();
     void screenshots();
@@ -390,6 +391,40 @@ void TestLabViews::lectureClockPageCountsVdsoCalls() {
     const auto m = re.match(text);
     QVERIFY2(m.hasMatch(), qPrintable(text));
     QVERIFY(m.captured(1).toInt() >= 1000);
+}
+
+void TestLabViews::lecturePagesRunLive() {
+    MainWindow w;
+    auto* lecture = qobject_cast<LectureView*>(w.view(QStringLiteral("lecture")));
+    QSignalSpy finished(lecture, &LectureView::pageFinished);
+    // 1: record the demo; the window opens the recording and the page counts its syscalls.
+    lecture->setCurrentPage(0);
+    QVERIFY(lecture->runCurrentPage());
+    QVERIFY(finished.wait(120000));
+    QVERIFY(finished.takeFirst().at(1).toBool());
+    QVERIFY(w.session()->waitUntilLoaded(60000));
+    lecture->showTraceSummary();
+    QVERIFY2(lecture->resultText(0).contains(QStringLiteral("syscalls of")),
+             qPrintable(lecture->resultText(0)));
+    // 3 and 4: the vDSO moves, then nothing moves.
+    for (const int page : {2, 3}) {
+        lecture->setCurrentPage(page);
+        QVERIFY(lecture->runCurrentPage());
+        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.takeFirst().at(1).toBool());
+    }
+    QVERIFY2(lecture->resultText(2).contains(QStringLiteral("0xffffffffff600000")) ||
+                 !lecture->resultText(2).contains(QStringLiteral("[vsyscall]")),
+             qPrintable(lecture->resultText(2)));
+    QVERIFY2(lecture->resultText(3).contains(QStringLiteral("0 regions moved")),
+             qPrintable(lecture->resultText(3)));
+    // 5: the call costs.
+    lecture->setCurrentPage(4);
+    QVERIFY(lecture->runCurrentPage());
+    QVERIFY(finished.wait(120000));
+    QVERIFY(finished.takeFirst().at(1).toBool());
+    QVERIFY2(lecture->resultText(4).contains(QStringLiteral("vDSO")),
+             qPrintable(lecture->resultText(4)));
 }
 
 void TestLabViews::exportsPngSvgPdf() {
