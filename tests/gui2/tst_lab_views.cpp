@@ -80,6 +80,7 @@ private slots:
     void aslrLabOpensSavedResults();
     void aslrLabRunsOnAndOffSideBySide();
     void aslrLabCancels();
+    void aslrLabComparesRecordedTraces();
     void latencyBenchmarkRunsTheCli();
     void lectureModeScalesAndRestores();
     void lectureClockPageCountsVdsoCalls();
@@ -330,6 +331,22 @@ void TestLabViews::aslrLabCancels() {
     // The CLI stops early and still reports what it measured.
     QVERIFY2(lab.firstPanel()->result().cancelled, qPrintable(lab.statusText()));
     QVERIFY(lab.firstPanel()->result().runs < 100000);
+}
+
+void TestLabViews::aslrLabComparesRecordedTraces() {
+    AslrLabView lab;
+    QVERIFY(lab.compareTraces({dataFile("demo-quick.syscope"), dataFile("demo-vdso.syscope")}));
+    QVERIFY(lab.waitForIdle(60000));
+    const AslrResult& r = lab.firstPanel()->result();
+    QCOMPARE(r.runs, 2);
+    QCOMPARE(r.source, QStringLiteral("trace files"));
+    QCOMPARE(r.files.size(), 2);
+    QVERIFY(!lab.showsTwo());
+    for (const auto& g : r.presentRegions()) {
+        if (g.name == QLatin1String("[vsyscall]")) {
+            QCOMPARE(g.varyingBits, 0);
+        }
+    }
 }
 
 void TestLabViews::latencyBenchmarkRunsTheCli() {
