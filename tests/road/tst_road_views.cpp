@@ -3,6 +3,7 @@
 // double-click filter, and the road view following the selected event and rendering it.
 #include "SelectionState.h"
 #include "TraceSession.h"
+#include "road/KernelFacts.h"
 #include "road/RoadFocus.h"
 #include "road/RoadPainter.h"
 #include "road/RoadView.h"
@@ -226,6 +227,10 @@ private slots:
         RoadView road(&session, &selection, &focus);
         QAbstractItemModelTester tester(table.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Both views do their work when visible (the road reads /proc/kallsyms on first show).
+        road.resize(1100, 640);
+        road.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&road));
         session.openFile(path);
         QVERIFY(session.waitUntilLoaded(30000));
         QCOMPARE(session.store().eventCount(), std::size_t(6));
@@ -269,6 +274,19 @@ private slots:
         table.resize(1200, 700);
         table.show();
         QVERIFY(QTest::qWaitForWindowExposed(&table));
+        {
+            // Shown: the handler addresses of this boot (or the plain reason they are missing).
+            const QString address =
+                model->index(openatRow, SyscallTableModel::Address).data().toString();
+            const Kallsyms* ks = KernelFacts::get().symbols();
+            if (!ks) {
+                QCOMPARE(address, QStringLiteral("unreadable"));
+            } else if (ks->addressesHidden()) {
+                QCOMPARE(address, QStringLiteral("hidden"));
+            } else {
+                QVERIFY2(address.startsWith(QStringLiteral("0xffffffff")), qPrintable(address));
+            }
+        }
         table.searchField()->setText(QStringLiteral("close"));
         const int closeRow = proxyRowOf(table.proxy(), 3);
         QVERIFY(closeRow >= 0);

@@ -71,7 +71,11 @@ RoadView::RoadView(TraceSession* session, SelectionState* selection, RoadFocus* 
     if (m_focus) {
         connect(m_focus, &RoadFocus::syscallChanged, this, [this] {
             m_source = Source::Table;
-            refresh(); // a click in the table: show it at once
+            if (isVisible()) {
+                refresh(); // a click in the table: show it at once
+            } else {
+                m_stale = true;
+            }
         });
     }
     if (m_session) {
@@ -88,10 +92,20 @@ RoadView::RoadView(TraceSession* session, SelectionState* selection, RoadFocus* 
         });
         connect(m_session, &TraceSession::finished, this, &RoadView::schedule);
     }
-    refresh();
+}
+
+void RoadView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_stale) {
+        refresh();
+    }
 }
 
 void RoadView::schedule() {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     if (!m_timer.isActive()) {
         m_timer.start();
     }
@@ -182,6 +196,7 @@ SyscallRoad RoadView::roadForEvent(qint64 event) const {
 
 void RoadView::refresh() {
     m_timer.stop();
+    m_stale = false;
     const KernelFacts& facts = KernelFacts::get();
     const bool haveEvents = m_session && m_session->store().eventCount() > 0;
     qint64 event = -1;

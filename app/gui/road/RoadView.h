@@ -55,6 +55,10 @@ public:
     // Rebuilds now (normally coalesced on a timer).
     void refresh();
 
+protected:
+    // The road is built when the view is visible (building it reads /proc/kallsyms once).
+    void showEvent(QShowEvent* event) override;
+
 private:
     enum class Source { Default, Event, Table };
     void schedule();
@@ -70,6 +74,7 @@ private:
     QTimer m_timer;
     Source m_source = Source::Default;
     qint64 m_shownEvent = -1;
+    bool m_stale = true; // something changed while the view was hidden
 };
 
 } // namespace syscope::gui::road

@@ -21,6 +21,7 @@ void registerRoadViews(MainWindow& window, const AddViewFunction& addView) {
 void finishScreenshot(MainWindow& window, const QString& view) {
     if (view == QLatin1String("syscalls")) {
         if (auto* t = qobject_cast<SyscallTableView*>(window.view(view))) {
+            t->loadKernelSymbols();
             t->updateCounts();
             if (t->model()->hasCounts()) {
                 t->sortByCalls();

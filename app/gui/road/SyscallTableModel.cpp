@@ -39,6 +39,17 @@ SyscallTableModel::SyscallTableModel(const Kallsyms* kallsyms, QObject* parent)
     rebuild();
 }
 
+void SyscallTableModel::setKallsyms(const Kallsyms* kallsyms) {
+    if (kallsyms == m_kallsyms) {
+        return;
+    }
+    m_kallsyms = kallsyms;
+    rebuild(); // same rows, new handler and address texts
+    if (!m_rows.empty()) {
+        emit dataChanged(index(0, Handler), index(int(m_rows.size()) - 1, Address));
+    }
+}
+
 void SyscallTableModel::setArch(Arch arch) {
     if (arch == m_arch) {
         return;

@@ -41,6 +41,9 @@ public:
     // `kallsyms` may be null (unreadable); it must outlive the model.
     explicit SyscallTableModel(const Kallsyms* kallsyms, QObject* parent = nullptr);
 
+    // Handler addresses come from `kallsyms` from now on (null: unreadable or not read yet).
+    void setKallsyms(const Kallsyms* kallsyms);
+    const Kallsyms* kallsyms() const { return m_kallsyms; }
     void setArch(Arch arch);
     Arch arch() const { return m_arch; }
 

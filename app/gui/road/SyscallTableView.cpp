@@ -66,7 +66,7 @@ SyscallTableView::SyscallTableView(TraceSession* session, SelectionState* select
     , m_selection(selection)
     , m_focus(focus)
     , m_showTrace(std::move(showTrace))
-    , m_model(new SyscallTableModel(KernelFacts::get().symbols(), this))
+    , m_model(new SyscallTableModel(nullptr, this))
     , m_proxy(new SyscallSearchProxy(this))
     , m_arch(new QComboBox)
     , m_search(new QLineEdit)
@@ -81,7 +81,8 @@ SyscallTableView::SyscallTableView(TraceSession* session, SelectionState* select
     m_arch->setToolTip(tr("Which syscall table: 64-bit programs, or the 32-bit ABI"));
     m_search->setPlaceholderText(tr("Search: name, number or category (file, network, memory, …)"));
     m_search->setClearButtonEnabled(true);
-    m_note->setText(KernelFacts::get().addressNote());
+    m_note->setText(tr("Kernel handler addresses are read from /proc/kallsyms when this view is "
+                       "first shown."));
     m_note->setWordWrap(true);
     auto* hint = new QLabel(tr("Click a syscall to see its road into the kernel; double-click "
                                "to show only its calls in the trace."));
@@ -151,6 +152,22 @@ SyscallTableView::SyscallTableView(TraceSession* session, SelectionState* select
     // The wrapper list takes whatever width is left.
     m_table->horizontalHeader()->setSectionResizeMode(SyscallTableModel::Glibc,
                                                       QHeaderView::Stretch);
+}
+
+void SyscallTableView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    loadKernelSymbols();
+}
+
+void SyscallTableView::loadKernelSymbols() {
+    const KernelFacts& facts = KernelFacts::get();
+    if (m_model->kallsyms() == facts.symbols() && m_symbolsLoaded) {
+        return;
+    }
+    m_symbolsLoaded = true;
+    m_model->setKallsyms(facts.symbols());
+    m_note->setText(facts.addressNote());
+    m_table->resizeColumnToContents(SyscallTableModel::Address);
 }
 
 void SyscallTableView::sortByCalls() {

@@ -56,12 +56,18 @@ public:
     QLineEdit* searchField() const { return m_search; }
 
     void setArch(Arch arch);
+    // Reads /proc/kallsyms (once per process) and shows the handler addresses; happens on
+    // first show, since reading it takes a noticeable fraction of a second.
+    void loadKernelSymbols();
     // Counts everything appended so far now (normally coalesced on a timer).
     void updateCounts();
     // Most-called first (screenshots of a trace).
     void sortByCalls();
     // Filters the trace to the syscall at proxy row `row` (what a double-click does).
     void filterTraceTo(int row);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void onClicked(const QModelIndex& index);
@@ -83,7 +89,7 @@ private:
     std::vector<quint64> m_calls[2];
     std::vector<quint64> m_errors[2];
     std::size_t m_counted = 0;
-    bool m_columnsSized = false;
+    bool m_symbolsLoaded = false;
 };
 
 } // namespace syscope::gui::road
