@@ -1,6 +1,7 @@
 #include "Screenshot.h"
 
 #include "MainWindow.h"
+#include "SelectionState.h"
 #include "TraceSession.h"
 #include "lab/LabViews.h"
 #include "road/RoadViews.h"
@@ -73,6 +74,19 @@ int takeScreenshot(const ScreenshotRequest& request) {
     }
     window.showView(request.view);
     window.statisticsView()->recompute();
+    if (request.view == QLatin1String("table")) {
+        // Show the detail pane at work: on the first failed call (else the first call).
+        const TraceStore& store = window.session()->store();
+        qint64 pick = store.eventCount() > 0 ? 0 : -1;
+        for (std::size_t i = 0; i < store.eventCount(); ++i) {
+            const std::int64_t ret = store.ret(i);
+            if (!(store.flags(i) & EventFlag::Unfinished) && ret < 0 && ret >= -4095) {
+                pick = qint64(i);
+                break;
+            }
+        }
+        window.selection()->setSelectedEvent(pick);
+    }
     lab::finishScreenshot(window, request.view);
     road::finishScreenshot(window, request.view);
     for (int i = 0; i < 5; ++i) {

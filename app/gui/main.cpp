@@ -4,11 +4,16 @@
 //   syscope --attach PID               attach to a running process right away
 //   syscope --demo                     record the bundled demo workload
 //   syscope --screenshot OUT.png [--view timeline|table|stats] [--size WxH] FILE
+// The window follows the desktop's palette; SYSCOPE_PALETTE=dark or =light forces one (for
+// screenshots and for checking both).
 #include "MainWindow.h"
 #include "Screenshot.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QTimer>
 #include <cstdio>
 
@@ -20,6 +25,31 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("syscope"));
     QApplication::setApplicationVersion(QStringLiteral(SYSCOPE_GUI_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("syscope"));
+    const QString forcedPalette = qEnvironmentVariable("SYSCOPE_PALETTE");
+    if (forcedPalette == QLatin1String("dark") || forcedPalette == QLatin1String("light")) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QPalette p = QApplication::style()->standardPalette();
+        if (forcedPalette == QLatin1String("dark")) {
+            const QColor window(0x2b, 0x2d, 0x31), base(0x1f, 0x21, 0x24), text(0xe6, 0xe6, 0xe6);
+            p.setColor(QPalette::Window, window);
+            p.setColor(QPalette::WindowText, text);
+            p.setColor(QPalette::Base, base);
+            p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+            p.setColor(QPalette::Text, text);
+            p.setColor(QPalette::Button, window);
+            p.setColor(QPalette::ButtonText, text);
+            p.setColor(QPalette::ToolTipBase, base);
+            p.setColor(QPalette::ToolTipText, text);
+            p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8a, 0x8a));
+            p.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5e));
+            p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd8));
+            p.setColor(QPalette::HighlightedText, Qt::white);
+            p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+            p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+            p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        }
+        QApplication::setPalette(p);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

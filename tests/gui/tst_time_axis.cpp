@@ -158,7 +158,7 @@ private slots:
         QCOMPARE(int(ticks.size()), 11);
         QCOMPARE(ticks.front().label, QStringLiteral("0"));
         QCOMPARE(ticks[1].label, QStringLiteral("100 ms"));
-        QCOMPARE(ticks.back().label, QStringLiteral("1000 ms"));
+        QCOMPARE(ticks.back().label, QStringLiteral("1.0 s"));
         QCOMPARE(ticks[5].x, 500.0);
         // A view that starts between ticks begins with the next multiple of the step.
         TimeAxis shifted(1000 + 150'000'000, 1000 + 650'000'000, 500);
@@ -174,13 +174,17 @@ private slots:
         QTest::newRow("zero") << 0LL << 1000LL << QStringLiteral("0");
         QTest::newRow("ms step") << 300'000'000LL << 100'000'000LL << QStringLiteral("300 ms");
         QTest::newRow("half seconds")
-            << 1'500'000'000LL << 500'000'000LL << QStringLiteral("1500 ms");
+            << 1'500'000'000LL << 500'000'000LL << QStringLiteral("1.5 s");
+        QTest::newRow("seconds in 100 ms steps")
+            << 2'300'000'000LL << 100'000'000LL << QStringLiteral("2.3 s");
+        QTest::newRow("below a second stays ms")
+            << 900'000'000LL << 100'000'000LL << QStringLiteral("900 ms");
         QTest::newRow("seconds") << 4'000'000'000LL << 2'000'000'000LL << QStringLiteral("4 s");
         QTest::newRow("us") << 120'000LL << 20'000LL << QStringLiteral("120 µs");
         QTest::newRow("ns") << 250LL << 50LL << QStringLiteral("250 ns");
         QTest::newRow("negative") << -2'000'000LL << 1'000'000LL << QStringLiteral("-2 ms");
-        QTest::newRow("fine step keeps the small unit")
-            << 1'500'000LL << 500'000LL << QStringLiteral("1500 µs");
+        QTest::newRow("fine step adds decimals")
+            << 1'500'000LL << 500'000LL << QStringLiteral("1.5 ms");
     }
     void formatOffset() {
         QFETCH(qint64, offset);

@@ -47,7 +47,8 @@ EventTableView::EventTableView(TraceSession* session, SelectionState* selection,
     m_table->setColumnWidth(EventTableModel::PidColumn, widthOf("0000000"));
     m_table->setColumnWidth(EventTableModel::TidColumn, widthOf("0000000"));
     m_table->setColumnWidth(EventTableModel::SyscallColumn, widthOf("rt_sigprocmask  "));
-    m_table->setColumnWidth(EventTableModel::ResultColumn, widthOf("-1 ENOENT (No such file or)"));
+    m_table->setColumnWidth(EventTableModel::ResultColumn,
+                            widthOf("-1 ENOENT (No such file or directory)"));
     m_table->setColumnWidth(EventTableModel::DurationColumn, widthOf("unfinished"));
 
     m_detail = new EventDetailPane(session, selection, this);
@@ -60,6 +61,7 @@ EventTableView::EventTableView(TraceSession* session, SelectionState* selection,
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({480, 220});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

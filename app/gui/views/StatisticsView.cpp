@@ -21,11 +21,12 @@ namespace syscope::gui {
 
 namespace {
 
-// Log ticks (values in microseconds) labelled as durations: "100 µs", "1.00 ms", "1.00 s".
+// Log ticks (values in microseconds) labelled as durations: "100 µs", "1 ms", "1 s".
 class DurationLogTicker : public QCPAxisTickerLog {
 protected:
     QString getTickLabel(double tick, const QLocale&, QChar, int) override {
-        return TimeAxis::formatDuration(TimeNs(std::llround(tick * 1e3)));
+        const auto ns = TimeNs(std::llround(tick * 1e3));
+        return TimeAxis::formatOffset(ns, ns);
     }
 };
 

@@ -156,8 +156,10 @@ QString TimeAxis::formatOffset(TimeNs offset, TimeNs step) {
     if (offset == 0) {
         return QStringLiteral("0");
     }
-    const Unit unit = unitFor(std::max<TimeNs>(step, 1));
-    // Decimals needed to write multiples of step exactly in this unit.
+    // The unit suits the value (so 1.2 s rather than 1200 ms), the decimals suit the step.
+    step = std::max<TimeNs>(step, 1);
+    const TimeNs magnitude = offset < 0 ? -offset : offset;
+    const Unit unit = unitFor(std::max(magnitude, step));
     int decimals = 0;
     for (TimeNs s = unit.ns; s > 1 && step % s != 0; s /= 10) {
         ++decimals;

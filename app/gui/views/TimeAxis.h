@@ -59,7 +59,8 @@ public:
 
     // "850 ns", "1.25 µs", "12.3 ms", "2.50 s": three significant digits.
     static QString formatDuration(TimeNs ns);
-    // A time offset written with as many decimals as `step` needs: "1.5 s", "120 µs", "-2 ms".
+    // A time offset in the unit that suits it, with as many decimals as multiples of `step`
+    // need: "1.5 s", "120 µs", "-2 ms", "0".
     static QString formatOffset(TimeNs offset, TimeNs step);
 
 private:

@@ -134,7 +134,10 @@ TimelineView::TimelineView(TraceSession* session, SelectionState* selection, QWi
     connect(m_scroll, &QScrollBar::valueChanged, m_canvas, &TimelineCanvas::setScrollY);
     connect(m_canvas, &TimelineCanvas::viewChanged, this, &TimelineView::syncScrollBar);
     connect(m_canvas, &TimelineCanvas::layoutChanged, this, &TimelineView::syncScrollBar);
-    connect(m_canvas, &TimelineCanvas::viewMovedByUser, this, [this] { setFollowLive(false); });
+    connect(m_canvas, &TimelineCanvas::viewMovedByUser, this, [this] {
+        setFollowLive(false);
+        m_userMoved = true;
+    });
     connect(session, &TraceSession::eventsAppended, this, &TimelineView::onAppended);
     connect(session, &TraceSession::cleared, this, &TimelineView::onCleared);
     connect(session, &TraceSession::stateChanged, this, [this](TraceSession::State s) {
@@ -163,6 +166,7 @@ void TimelineView::setFollowLive(bool on) {
 
 void TimelineView::onCleared() {
     m_fitted = false;
+    m_userMoved = false;
     m_canvas->refreshLayout();
 }
 
@@ -176,7 +180,8 @@ void TimelineView::onAppended() {
     }
     if (followLive()) {
         m_canvas->followEnd();
-    } else if (!m_fitted) {
+    } else if (!m_fitted || (m_session->state() == TraceSession::State::Loading && !m_userMoved)) {
+        // While a file loads, keep showing all of it until the user takes over.
         m_canvas->fit();
     }
     m_fitted = true;

@@ -50,6 +50,7 @@ private:
     QAction* m_follow;
     QAction* m_clearRange;
     bool m_fitted = false;
+    bool m_userMoved = false;
 };
 
 } // namespace syscope::gui
