@@ -24,6 +24,8 @@ std::vector<std::string> corpus(const char* name) {
     return out;
 }
 
+constexpr char kPunctuation[] = "()[]{}<>\",=|\\\n? ";
+
 std::string mutate(std::string s, std::mt19937& rng) {
     const int edits = 1 + static_cast<int>(rng() % 6);
     for (int k = 0; k < edits; ++k) {
@@ -46,7 +48,7 @@ std::string mutate(std::string s, std::mt19937& rng) {
         }
         case 3: // insert strace-ish punctuation
             s.insert(s.empty() ? 0 : rng() % s.size(),
-                     std::string(1, "()[]{}<>\",=|\\\n? "[rng() % 19]));
+                     std::string(1, kPunctuation[rng() % (sizeof kPunctuation - 1)]));
             break;
         default: // erase a slice
             if (s.size() > 2) {
