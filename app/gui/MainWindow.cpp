@@ -82,8 +82,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_recorder, &RecorderProcess::finished, this, &MainWindow::onRecorderFinished);
     connect(m_session, &TraceSession::stateChanged, this, &MainWindow::onSessionState);
     connect(m_session, &TraceSession::cleared, m_selection, &SelectionState::reset);
-    connect(m_session, &TraceSession::failed, this,
-            [this](const QString& message) { showMessage(message, true); });
+    connect(m_session, &TraceSession::failed, this, [this](const QString& message) {
+        if (m_recorderError.isEmpty()) {
+            showMessage(message, true);
+        }
+    });
     connect(m_session, &TraceSession::finished, this, [this] {
         if (!m_session->warning().isEmpty()) {
             showMessage(m_session->warning(), false);
@@ -377,6 +380,7 @@ void MainWindow::openFile(const QString& path) {
     if (!confirmDiscard()) {
         return;
     }
+    m_recorderError.clear();
     m_recorder->stop();
     m_messageBar->hide();
     m_files->open(path);
@@ -391,6 +395,7 @@ bool MainWindow::startRecording(const RecordOptions& options) {
         return false;
     }
     m_messageBar->hide();
+    m_recorderError.clear();
     m_session->close();
     const QString output = RecorderProcess::newCacheFile(options);
     if (!m_recorder->start(options, output)) {
@@ -428,6 +433,9 @@ void MainWindow::stopRecording() {
 }
 
 void MainWindow::onRecorderFinished(bool ok, int exitCode, const QString& message) {
+    if (!ok) {
+        m_recorderError = message;
+    }
     m_session->finishLive();
     if (!ok) {
         showMessage(tr("Recording failed: %1").arg(message), true);

@@ -133,6 +133,8 @@ private:
     QAction* m_demoAction = nullptr;
     QAction* m_stopAction = nullptr;
     QString m_recordingTitle;
+    // Why the last recording failed; the reader's complaint about its file is then redundant.
+    QString m_recorderError;
 };
 
 } // namespace syscope::gui
