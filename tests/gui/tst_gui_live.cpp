@@ -75,8 +75,14 @@ private slots:
         QVERIFY2(liveUpdates >= 3, qPrintable(QString::number(liveUpdates)));
         qInfo("live updates: %d, longest event-loop stall while recording: %lld ms", liveUpdates,
               watch.maxGapMs());
-        // Generous for a shared 2-core machine and sanitizer builds; typically ~10-30 ms.
-        QVERIFY2(watch.maxGapMs() < 500, qPrintable(QString::number(watch.maxGapMs())));
+        // Generous for a shared 2-core machine; typically 10-40 ms. Sanitizer builds run the
+        // same code several times slower.
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr qint64 kMaxStallMs = 1500;
+#else
+        constexpr qint64 kMaxStallMs = 500;
+#endif
+        QVERIFY2(watch.maxGapMs() < kMaxStallMs, qPrintable(QString::number(watch.maxGapMs())));
 
         // Exactly what the recorder saved.
         const QString path = w.session()->path();
