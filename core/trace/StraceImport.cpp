@@ -347,6 +347,16 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
         case Record::Mode:
             archOf[r.tid] = static_cast<Arch>(r.value);
             break;
+        case Record::Superseded: {
+            // The exec'ing thread's unfinished execve now resumes under this tid.
+            auto it = pending.find(r.value);
+            if (it != pending.end() && r.value != r.tid) {
+                finishPending(r.tid);
+                pending[r.tid] = it->second;
+                pending.erase(it);
+            }
+            break;
+        }
         case Record::Ignored:
             break;
         }

@@ -177,7 +177,23 @@ bool parseBody(std::string_view body, Record* r) {
             return true;
         }
         if (startsWith(rest, "superseded by execve")) {
+            // "+++ superseded by execve in pid N +++": a non-leader thread N exec'd and took
+            // over this tid; its unfinished execve resumes here.
             r->kind = Record::Ignored;
+            const auto in = rest.find("in pid ");
+            if (in != std::string_view::npos) {
+                std::int32_t n = 0;
+                std::size_t i = in + 7;
+                bool digits = false;
+                while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9' && n < 100000000) {
+                    n = n * 10 + (rest[i++] - '0');
+                    digits = true;
+                }
+                if (digits) {
+                    r->kind = Record::Superseded;
+                    r->value = n;
+                }
+            }
             return true;
         }
         return false;
@@ -227,10 +243,21 @@ bool parseBody(std::string_view body, Record* r) {
         r->name = std::string(body.substr(0, n));
         std::string_view args = body.substr(n + 1);
         constexpr std::string_view kUnfinished = "<unfinished ...>";
+        // A non-leader thread's execve: "execve(...) <pid changed to N ...>"; it resumes after
+        // "+++ superseded by execve in pid T +++" under the leader's tid N.
+        constexpr std::string_view kPidChanged = "<pid changed to ";
+        std::size_t cut = std::string_view::npos;
         if (args.size() >= kUnfinished.size() &&
             args.substr(args.size() - kUnfinished.size()) == kUnfinished) {
+            cut = args.size() - kUnfinished.size();
+        } else if (const auto at = args.rfind(kPidChanged);
+                   at != std::string_view::npos && args.size() >= 4 &&
+                   args.substr(args.size() - 4) == "...>") {
+            cut = at;
+        }
+        if (cut != std::string_view::npos) {
             r->kind = Record::Unfinished;
-            std::string_view part = args.substr(0, args.size() - kUnfinished.size());
+            std::string_view part = args.substr(0, cut);
             while (!part.empty() && part.back() == ' ') {
                 part.remove_suffix(1);
             }

@@ -12,7 +12,17 @@ namespace syscope::strace {
 
 // One understood line of a log.
 struct Record {
-    enum Kind : std::uint8_t { Call, Unfinished, Resumed, Signal, Exited, Killed, Mode, Ignored };
+    enum Kind : std::uint8_t {
+        Call,
+        Unfinished,
+        Resumed,
+        Signal,
+        Exited,
+        Killed,
+        Mode,
+        Ignored,
+        Superseded, // "+++ superseded by execve in pid N +++": N's exec goes on as this tid
+    };
     Kind kind = Ignored;
     std::int32_t tid = 0;
     bool hasTime = false;
@@ -22,7 +32,8 @@ struct Record {
     std::string name;       // syscall name
     std::string args;       // Call: the argument list; Unfinished: its start; Resumed: its rest
     ReturnValue ret;        // Call, Resumed
-    std::int32_t value = 0; // Signal: signo; Exited: code; Killed: signo | 0x80 core; Mode: Arch
+    std::int32_t value = 0; // Signal: signo; Exited: code; Killed: signo | 0x80 core; Mode: Arch;
+                            // Superseded: N
     std::uint32_t file = 0;
     std::uint32_t line = 0;
 };
