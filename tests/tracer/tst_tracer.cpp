@@ -159,8 +159,11 @@ void TestTracer::execFromNonLeaderThread() {
     QCOMPARE(execs, 2);
     QCOMPARE(nonLeaderExecs, 1);
     QCOMPARE(calls(countCalls(run.store), "getppid"), 7L);
-    // The leader was blocked in pause() when its thread exec'd: that call never returned.
-    QCOMPARE(countCalls(run.store).at("pause").unfinished, 1L);
+    // If the leader reached pause() before its thread exec'd, that call never returned.
+    const auto counts = countCalls(run.store);
+    if (const auto it = counts.find("pause"); it != counts.end()) {
+        QCOMPARE(it->second.unfinished, it->second.calls);
+    }
 }
 
 void TestTracer::signalsAndRestarts() {
@@ -442,8 +445,16 @@ void TestTracer::matchesStrace_data() {
     QTest::newRow("paths") << QStringLiteral("paths") << QStringList{};
     QTest::newRow("segfault") << QStringLiteral("segfault") << QStringList{};
     QTest::newRow("int80") << QStringLiteral("int80") << QStringList{};
-    QTest::newRow("exec_thread") << QStringLiteral("exec_thread") << QStringList{};
-    QTest::newRow("signals") << QStringLiteral("signals") << QStringList{};
+    // The leader may or may not get to restore its signal mask and enter pause() before its
+    // thread's exec ends it.
+    QTest::newRow("exec_thread") << QStringLiteral("exec_thread")
+                                 << QStringList{QStringLiteral("rt_sigprocmask"),
+                                                QStringLiteral("pause")};
+    // Whether SIGCHLD from the kicker child interrupts the resumed sleep once more depends on
+    // timing (under either tracer).
+    QTest::newRow("signals") << QStringLiteral("signals")
+                             << QStringList{QStringLiteral("restart_syscall"),
+                                            QStringLiteral("clock_nanosleep")};
     // Whether the child is already blocked in read when SIGSTOP comes (and wait4 when SIGCHLD
     // comes) decides if those calls are interrupted and restarted.
     QTest::newRow("groupstop") << QStringLiteral("groupstop")
