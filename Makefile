@@ -1,15 +1,18 @@
 # Thin wrapper over CMake: the two commands of the README.
 #   make run   installs what is missing, builds, opens the app (or the terminal demo without a display)
-#   make test  installs what is missing, builds, runs every test (and, with CI=true, again under ASan/UBSan)
+#   make test  installs what is missing, builds, runs every test (and, with CI=true, again under
+#              ASan/UBSan, then each libFuzzer target briefly)
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 ifeq ($(CI),true)
 CMAKE_FLAGS += -DSYSCOPE_WERROR=ON
 endif
 
-.PHONY: all deps configure build run demo test test-asan package clean format
+.PHONY: all deps configure build run demo test test-asan fuzz package clean format
 
 all: build
 
@@ -38,6 +41,9 @@ test: deps build
 ifneq ($(filter true,$(CI))$(filter 1,$(SYSCOPE_ASAN)),)
 	$(MAKE) --no-print-directory test-asan
 endif
+ifeq ($(CI),true)
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15
+endif
 
 # Leak checking is off: LeakSanitizer cannot run inside a process that is being ptraced (the
 # tests trace sanitized programs), and Qt's and fontconfig's process-lifetime caches would be
@@ -48,6 +54,16 @@ test-asan:
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure -j $(JOBS) -LE no-asan $(CTEST_FLAGS)
 
+# The libFuzzer targets (clang), with the core library instrumented for coverage, run for
+# FUZZ_SECONDS each on copies of the seed corpora.
+fuzz:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DSYSCOPE_BUILD_FUZZERS=ON -DSYSCOPE_SANITIZE=ON -DSYSCOPE_BUILD_GUI=OFF \
+		-DSYSCOPE_BUILD_TESTS=OFF -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target syscope-cli trace_reader_fuzz \
+		strace_import_fuzz vdso_fuzz
+	ASAN_OPTIONS=detect_leaks=0 bash tests/fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 package: deps build
 	cd $(BUILD_DIR) && cpack -G DEB
 
@@ -55,4 +71,4 @@ format:
 	git ls-files '*.cpp' '*.h' '*.c' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake pkg-config git
+    clang libclang-rt-14-dev clang-format
     qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
     libelf-dev
     strace gdb file binutils

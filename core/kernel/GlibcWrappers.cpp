@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace syscope {
 namespace {
@@ -15,8 +16,9 @@ struct Row {
 
 constexpr std::string_view kNone = "";
 
-// glibc 2.36 on x86_64. Sorted by syscall name (checked at first use).
-constexpr std::array kRows{
+// glibc 2.36 on x86_64. Sorted by syscall name (checked at first use). A plain array: clang
+// limits the fold expression behind std::array's deduction guide to 256 elements.
+constexpr Row kRows[] = {
     Row{"accept", "accept"},
     Row{"accept4", "accept4"},
     Row{"access", "access"},
@@ -321,7 +323,7 @@ constexpr std::array kRows{
 };
 
 bool sorted() {
-    return std::is_sorted(kRows.begin(), kRows.end(),
+    return std::is_sorted(std::begin(kRows), std::end(kRows),
                           [](const Row& a, const Row& b) { return a.syscall < b.syscall; });
 }
 
@@ -367,9 +369,9 @@ GlibcWrapper glibcWrapper(Arch arch, std::string_view syscallName) {
         return w; // a table edit broke the order; tests catch this
     }
     const auto it =
-        std::lower_bound(kRows.begin(), kRows.end(), name,
+        std::lower_bound(std::begin(kRows), std::end(kRows), name,
                          [](const Row& r, std::string_view n) { return r.syscall < n; });
-    if (it == kRows.end() || it->syscall != name) {
+    if (it == std::end(kRows) || it->syscall != name) {
         return w;
     }
     w.functions = it->functions;

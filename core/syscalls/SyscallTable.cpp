@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 namespace syscope {
 
@@ -90,6 +91,12 @@ SyscallTable::SyscallTable(Arch arch, std::span<const SyscallInfo> rows)
     for (std::size_t k = 0; k < rows.size(); ++k) {
         m_index[static_cast<std::size_t>(rows[k].nr)] = static_cast<std::int16_t>(k);
     }
+    // Stable, so that of two rows with one name (x32) the later one is found last and wins.
+    for (const SyscallInfo& r : rows) {
+        m_byName.emplace_back(r.name, r.nr);
+    }
+    std::stable_sort(m_byName.begin(), m_byName.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 const SyscallTable& SyscallTable::forArch(Arch arch) {
@@ -120,15 +127,14 @@ const SyscallInfo* SyscallTable::lookup(int nr) const {
 }
 
 std::optional<int> SyscallTable::numberOf(std::string_view name) const {
-    // Rows are few (< 500) and this is not on a hot path; a linear scan keeps the table plain.
-    // For x32 the later (x32-specific, 512+) entry wins, which is the number x32 code uses.
-    std::optional<int> found;
-    for (const SyscallInfo& r : m_rows) {
-        if (r.name == name) {
-            found = r.nr;
-        }
+    // Importing a strace log asks once per line. For x32 the later (x32-specific, 512+) entry
+    // of a name wins, which is the number x32 code uses.
+    auto end = std::upper_bound(m_byName.begin(), m_byName.end(), name,
+                                [](std::string_view n, const auto& row) { return n < row.first; });
+    if (end == m_byName.begin() || std::prev(end)->first != name) {
+        return std::nullopt;
     }
-    return found;
+    return std::prev(end)->second;
 }
 
 std::string syscallName(Arch arch, int nr) {

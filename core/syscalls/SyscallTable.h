@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace syscope {
@@ -240,7 +241,8 @@ public:
 private:
     Arch m_arch;
     std::span<const SyscallInfo> m_rows;
-    std::vector<std::int16_t> m_index; // nr -> row, -1 when unknown
+    std::vector<std::int16_t> m_index;                      // nr -> row, -1 when unknown
+    std::vector<std::pair<std::string_view, int>> m_byName; // sorted by name, for numberOf()
     int m_maxNumber = -1;
 };
 

@@ -310,6 +310,68 @@ private slots:
         QCOMPARE(store.taskCount(), std::size_t(2));
     }
 
+    void execFromNonLeaderThread_data() {
+        QTest::addColumn<QString>("execveLine");
+        // strace 6.1 ends the thread's execve line either way, depending on whether the leader's
+        // exit reached it before the exec.
+        QTest::newRow("unfinished")
+            << QStringLiteral("201 7.000300 execve(\"/proc/self/exe\", [\"prog\", \"after\"], "
+                              "0x7ffe /* 3 vars */ <unfinished ...>");
+        QTest::newRow("pid changed")
+            << QStringLiteral("201 7.000300 execve(\"/proc/self/exe\", [\"prog\", \"after\"], "
+                              "0x7ffe /* 3 vars */ <pid changed to 200 ...>");
+    }
+
+    void execFromNonLeaderThread() {
+        // Thread 201 of process 200 calls execve; the leader 200 dies in pause() and the exec'd
+        // program continues under the leader's tid, where strace prints the execve's result.
+        QFETCH(QString, execveLine);
+        const std::string log = "200 7.000000 clone3({flags=CLONE_VM|CLONE_THREAD, ...}, 88) = 201 "
+                                "<0.000050>\n"
+                                "200 7.000200 pause( <unfinished ...>\n" +
+                                execveLine.toStdString() +
+                                "\n"
+                                "200 7.000400 <... pause resumed>) = ?\n"
+                                "200 7.000500 +++ superseded by execve in pid 201 +++\n"
+                                "200 7.000600 <... execve resumed>) = 0 <0.000300>\n"
+                                "200 7.000700 brk(NULL) = 0x5555 <0.000010>\n"
+                                "200 7.000800 exit_group(0) = ?\n"
+                                "200 7.000900 +++ exited with 0 +++\n";
+        TraceStore store;
+        const StraceImportReport report = importText(log, store);
+        QCOMPARE(report.unknownLines, std::size_t(0));
+        QCOMPARE(report.unmatchedResumes, std::size_t(0));
+        QCOMPARE(store.eventCount(), std::size_t(5));
+        const SyscallEvent pause = store.event(1);
+        QCOMPARE(pause.nr, 34);
+        QCOMPARE(pause.tid, 200);
+        QVERIFY(pause.unfinished());
+        const SyscallEvent execve = store.event(2);
+        QCOMPARE(execve.nr, 59);
+        QCOMPARE(execve.pid, 200);
+        QVERIFY(!execve.unfinished());
+        QCOMPARE(execve.ret, std::int64_t(0));
+        QCOMPARE(execve.exit - execve.enter, TimeNs(300'000));
+        QCOMPARE(std::string(store.string(2, 0)->bytes), std::string("/proc/self/exe"));
+        const SyscallEvent brk = store.event(3);
+        QCOMPARE(brk.nr, 12);
+        QCOMPARE(brk.tid, 200);
+        QCOMPARE(brk.pid, 200);
+        int execs = 0;
+        for (const auto& p : store.processEvents()) {
+            if (p.kind == ProcessEventKind::Exec) {
+                ++execs;
+                QCOMPARE(p.pid, 200);
+                QCOMPARE(p.argv, (std::vector<std::string>{"prog", "after"}));
+            }
+        }
+        QCOMPARE(execs, 1);
+        // strace -c counts the execve once, for the process; pause never returned.
+        const Counts counts = importedCounts(store);
+        QCOMPARE(counts.at("execve").first, std::uint64_t(1));
+        QVERIFY(!counts.count("pause"));
+    }
+
     void timestampsAndPids_data() {
         QTest::addColumn<QString>("log");
         QTest::addColumn<qint64>("secondEnter");
