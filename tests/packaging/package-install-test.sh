@@ -2,8 +2,8 @@
 # Builds the .deb with CPack, installs it with apt, runs the installed programs from /usr/bin,
 # and removes the package again (also when a step fails).
 #   package-install-test.sh BUILD_DIR VERSION enabled|disabled
-# Runs only when enabled by the CMake option SYSCOPE_PACKAGE_TEST=ON or the environment variable
-# SYSCOPE_PACKAGE_TEST=1; otherwise exits 77, which CTest reports as skipped.
+# Runs only when enabled by the CMake option SYSCOPE_PACKAGE_TEST=ON, the environment variable
+# SYSCOPE_PACKAGE_TEST=1 or in CI (CI=true); otherwise exits 77, which CTest reports as skipped.
 set -euo pipefail
 
 build="${1:?build directory}"
@@ -13,6 +13,7 @@ mode="${3:-disabled}"
 case "${SYSCOPE_PACKAGE_TEST:-}" in
 1 | ON | on | yes | true) mode=enabled ;;
 esac
+[ "${CI:-}" = true ] && mode=enabled
 if [ "$mode" != enabled ]; then
     echo "package test not enabled (needs root and apt; enable with SYSCOPE_PACKAGE_TEST=1 or"
     echo "  cmake -DSYSCOPE_PACKAGE_TEST=ON, then: ctest -L package)"
@@ -95,6 +96,7 @@ expect_files=(
     ./usr/share/man/man1/syscope.1.gz
     ./usr/share/man/man1/syscope-cli.1.gz
     ./usr/share/man/man1/syscope-demo.1.gz
+    ./usr/share/doc/syscope/copyright
 )
 gui=0
 if [ -x "$build/app/gui/syscope" ]; then
@@ -144,6 +146,8 @@ fi
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate /usr/share/applications/syscope.desktop || fail "installed desktop file"
 fi
+grep -q "^License: GPL-3.0-or-later" /usr/share/doc/syscope/copyright ||
+    fail "the installed copyright file does not name the license"
 if command -v appstreamcli >/dev/null; then
     appstreamcli validate --no-net /usr/share/metainfo/io.github.syscope.metainfo.xml >/dev/null ||
         fail "installed metainfo"
