@@ -142,17 +142,30 @@ std::vector<int> numericEntries(const char* dirPath) {
 
 } // namespace
 
-std::optional<int> tracerPid(int pid) {
+namespace {
+
+// A non-negative integer field of /proc/PID/status.
+std::optional<int> statusNumber(int pid, std::string_view name) {
     std::string text;
     if (!readWholeFile(procPath(pid, "status").c_str(), text, nullptr, 1u << 16)) {
         return std::nullopt;
     }
     long long value = 0;
-    const auto field = statusField(text, "TracerPid");
+    const auto field = statusField(text, name);
     if (!field || !parseIntPrefix(*field, value) || value < 0 || value > INT_MAX) {
         return std::nullopt;
     }
     return static_cast<int>(value);
+}
+
+} // namespace
+
+std::optional<int> tracerPid(int pid) {
+    return statusNumber(pid, "TracerPid");
+}
+
+std::optional<int> threadGroupId(int tid) {
+    return statusNumber(tid, "Tgid");
 }
 
 std::string readComm(int pid) {

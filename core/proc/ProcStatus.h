@@ -12,6 +12,9 @@ namespace syscope {
 // TracerPid from /proc/PID/status (0: not traced); nullopt when unreadable.
 std::optional<int> tracerPid(int pid);
 
+// Tgid from /proc/TID/status: the process a task belongs to; nullopt when unreadable.
+std::optional<int> threadGroupId(int tid);
+
 // /proc/PID/comm without the newline; empty when unreadable.
 std::string readComm(int pid);
 

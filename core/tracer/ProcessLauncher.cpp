@@ -132,10 +132,11 @@ bool ProcessLauncher::start(const LaunchSpec& spec, std::string* error) {
         *error = "no command given";
         return false;
     }
-    const std::string exe = resolveExecutable(spec.argv.front(), error);
-    if (exe.empty()) {
+    m_executable = resolveExecutable(spec.argv.front(), error);
+    if (m_executable.empty()) {
         return false;
     }
+    const std::string& exe = m_executable;
 
     // Everything the child needs is prepared here: between fork and exec of a multi-threaded
     // process only async-signal-safe calls are allowed.

@@ -32,6 +32,8 @@ public:
     bool start(const LaunchSpec& spec, std::string* error);
 
     pid_t pid() const { return m_pid; }
+    // The program start() found for argv[0] (after the PATH lookup).
+    const std::string& executable() const { return m_executable; }
     // After the child has exited: why its execve failed, if it did (read from a CLOEXEC pipe).
     std::string execError();
     // The child is owned by the tracer from now on: the destructor will not kill it.
@@ -42,6 +44,7 @@ public:
 
 private:
     pid_t m_pid = -1;
+    std::string m_executable;
     int m_errorPipe = -1;
     bool m_released = false;
 };

@@ -35,7 +35,7 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
             }
             thread = flags & kCloneThread;
         } else {
-            thread = readTgid(child) == t.pid;
+            thread = threadGroupId(child).value_or(child) == t.pid;
         }
     }
     if (child > 0) {
@@ -44,6 +44,10 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
         if (inserted) {
             c.tid = child;
             c.phase = Phase::Newborn;
+            // Same code at the same addresses (shared, or copied by fork): the syscall sites
+            // already checked for int $0x80 stay valid until the next mapping change.
+            c.sites = t.sites;
+            c.nextSite = t.nextSite;
         }
         c.pid = thread ? t.pid : child;
         c.seccompMode = t.seccompMode;
@@ -86,6 +90,7 @@ void Tracer::Session::onExec(Task& t, TimeNs now) {
     }
     Task& x = *execing;
     x.phase = Phase::Running;
+    ++m_codeGeneration; // a new program: every cached syscall site is stale
     x.pid = pid;
     ProcessEvent ev;
     ev.time = now;

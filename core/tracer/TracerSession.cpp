@@ -101,7 +101,7 @@ bool Tracer::Session::launch(TraceResult& result) {
     start.kind = ProcessEventKind::Start;
     start.pid = start.tid = pid;
     start.argv = m_opt.command;
-    start.exe = ProcessLauncher::resolveExecutable(m_opt.command.front(), &error);
+    start.exe = m_launcher->executable();
     start.comm = baseName(start.exe).substr(0, 15);
     m_comm[pid] = start.comm;
     emitProcessEvent(std::move(start));
@@ -290,7 +290,7 @@ Tracer::Session::Task& Tracer::Session::adoptUnknown(pid_t tid) {
     // A new child can report its first stop before its parent reports the fork event.
     Task& t = m_tasks[tid];
     t.tid = tid;
-    t.pid = readTgid(tid);
+    t.pid = threadGroupId(tid).value_or(tid);
     t.phase = Phase::Newborn;
     return t;
 }

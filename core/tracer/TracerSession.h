@@ -13,7 +13,6 @@
 #include <array>
 #include <atomic>
 #include <csignal>
-#include <cstdio>
 #include <cstdint>
 #include <ctime>
 #include <linux/audit.h>
@@ -77,24 +76,6 @@ inline Arch archFromAudit(std::uint32_t audit, std::uint64_t nr) {
 inline std::string baseName(const std::string& path) {
     const auto slash = path.rfind('/');
     return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-inline int readTgid(pid_t tid) {
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/%d/status", tid);
-    FILE* f = std::fopen(path, "re");
-    if (!f) {
-        return tid;
-    }
-    char line[256];
-    int tgid = tid;
-    while (std::fgets(line, sizeof line, f)) {
-        if (std::sscanf(line, "Tgid: %d", &tgid) == 1) {
-            break;
-        }
-    }
-    std::fclose(f);
-    return tgid;
 }
 
 } // namespace syscope::tracer_detail

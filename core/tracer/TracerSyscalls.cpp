@@ -269,11 +269,11 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
         }
     }
     emitEvent(t);
-    if (m_opt.trackMaps && !(rval < 0 && rval >= -kErrnoMax) && t.info &&
+    if (!(rval < 0 && rval >= -kErrnoMax) && t.info &&
         t.info->hasBehaviour(SyscallBehaviour::ChangesMemoryMap)) {
         ++m_codeGeneration; // code may have moved: re-check syscall instruction sites
         // A successful exec was already snapshotted at its exec event.
-        if (!t.info->hasBehaviour(SyscallBehaviour::Exec)) {
+        if (m_opt.trackMaps && !t.info->hasBehaviour(SyscallBehaviour::Exec)) {
             snapshotProcess(t.pid, now, e.nr, false);
         }
     }

@@ -3,10 +3,12 @@
 
 #include <QtTest>
 
+#include <atomic>
 #include <csignal>
 #include <sys/ptrace.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace syscope;
@@ -37,6 +39,25 @@ void TestProcStatus::self() {
     QCOMPARE(tasks.front(), me);
     QVERIFY(std::is_sorted(tasks.begin(), tasks.end()));
     QCOMPARE(whyNotTraceable(me), std::string("this is syscope itself"));
+    // A second thread's Tgid is the process.
+    std::atomic<int> threadTid{0};
+    std::atomic<bool> done{false};
+    std::thread worker([&] {
+        threadTid = int(gettid());
+        while (!done) {
+            std::this_thread::yield();
+        }
+    });
+    while (threadTid == 0) {
+        std::this_thread::yield();
+    }
+    const int tid = threadTid;
+    QCOMPARE(threadGroupId(tid).value_or(-1), me);
+    done = true;
+    worker.join();
+    QVERIFY(tid != me);
+    QCOMPARE(threadGroupId(me).value_or(-1), me);
+    QVERIFY(!threadGroupId(0x7ffffff0));
 }
 
 void TestProcStatus::tracedChild() {
