@@ -48,7 +48,7 @@ std::string describeProcessEvent(const ProcessEvent& p) {
         }
         return "+++ exited with " + std::to_string(WEXITSTATUS(p.value)) + " +++";
     case ProcessEventKind::Signal:
-        return "--- " + signalName(p.value) + " ---";
+        return "--- " + signalName(p.value) + (p.detail.empty() ? "" : " " + p.detail) + " ---";
     case ProcessEventKind::Detach:
         return "*** detached";
     }

@@ -168,6 +168,31 @@ std::optional<int> threadGroupId(int tid) {
     return statusNumber(tid, "Tgid");
 }
 
+std::optional<std::uint64_t> pendingSignals(int tid) {
+    std::string text;
+    if (!readWholeFile(procPath(tid, "status").c_str(), text, nullptr, 1u << 16)) {
+        return std::nullopt;
+    }
+    std::uint64_t mask = 0;
+    for (const std::string_view key : {"SigPnd", "ShdPnd"}) {
+        auto field = statusField(text, key);
+        if (!field) {
+            return std::nullopt;
+        }
+        while (!field->empty() && (field->front() == ' ' || field->front() == '\t')) {
+            field->remove_prefix(1);
+        }
+        std::uint64_t value = 0;
+        const auto [ptr, ec] =
+            std::from_chars(field->data(), field->data() + field->size(), value, 16);
+        if (ec != std::errc() || ptr == field->data()) {
+            return std::nullopt;
+        }
+        mask |= value;
+    }
+    return mask;
+}
+
 std::string readComm(int pid) {
     std::string text;
     if (!readWholeFile(procPath(pid, "comm").c_str(), text, nullptr, 4096)) {

@@ -15,6 +15,10 @@ std::optional<int> tracerPid(int pid);
 // Tgid from /proc/TID/status: the process a task belongs to; nullopt when unreadable.
 std::optional<int> threadGroupId(int tid);
 
+// Signals queued for task `tid` and not yet delivered, its own (SigPnd) and its process's
+// (ShdPnd): bit n-1 for signal n. nullopt when unreadable.
+std::optional<std::uint64_t> pendingSignals(int tid);
+
 // /proc/PID/comm without the newline; empty when unreadable.
 std::string readComm(int pid);
 

@@ -26,8 +26,9 @@ enum : std::uint8_t {
     Unfinished = 1 << 0, // no exit was seen: exit_group, exec that replaced the image, killed task
     Restarted = 1 << 1,  // this attempt was a restart of an interrupted earlier attempt
     Compat32 = 1 << 2,   // entered through the 32-bit ABI (arch is I386)
-    Vdso = 1 << 3,       // a call into the vDSO caught by a breakpoint, not a syscall; nr is a VdsoFunction
-    Seccomp = 1 << 4,    // entry was seen as a seccomp stop (filtered tracing)
+    Vdso =
+        1 << 3, // a call into the vDSO caught by a breakpoint, not a syscall; nr is a VdsoFunction
+    Seccomp = 1 << 4, // entry was seen as a seccomp stop (filtered tracing)
 };
 }
 
@@ -70,7 +71,8 @@ enum class ProcessEventKind : std::uint8_t {
     Start = 0,  // the first task of a launched command, or an attached task
     Fork = 1,   // a new process (fork, vfork, clone without CLONE_THREAD)
     Thread = 2, // a new thread in an existing process
-    Exec = 3,   // a successful execve/execveat; `tid` may differ from the exec caller (non-leader exec)
+    Exec =
+        3, // a successful execve/execveat; `tid` may differ from the exec caller (non-leader exec)
     Exit = 4,   // a task ended; status holds the wait status
     Signal = 5, // a signal was delivered to the task (signo in `value`)
     Detach = 6, // tracing stopped while the task kept running
@@ -79,13 +81,14 @@ enum class ProcessEventKind : std::uint8_t {
 struct ProcessEvent {
     TimeNs time = 0;
     ProcessEventKind kind = ProcessEventKind::Start;
-    std::int32_t pid = 0;    // thread group of `tid`
-    std::int32_t tid = 0;    // the task this event is about (new child for Fork/Thread)
-    std::int32_t parent = 0; // Fork/Thread: creating task; Exec: the tid before exec
-    std::int32_t value = 0;  // Exit: raw wait status; Signal: signal number
-    std::string comm;        // /proc/PID/comm at the time of the event
+    std::int32_t pid = 0;          // thread group of `tid`
+    std::int32_t tid = 0;          // the task this event is about (new child for Fork/Thread)
+    std::int32_t parent = 0;       // Fork/Thread: creating task; Exec: the tid before exec
+    std::int32_t value = 0;        // Exit: raw wait status; Signal: signal number
+    std::string comm;              // /proc/PID/comm at the time of the event
     std::vector<std::string> argv; // Start/Exec: the new command line
     std::string exe;               // Start/Exec: the executable's path
+    std::string detail;            // Signal: siginfo as strace prints it, "{si_signo=SIGCHLD, ...}"
 };
 
 // One line of /proc/PID/maps.

@@ -203,6 +203,10 @@ bool writeChromeJson(const TraceStore& store, std::ostream& out,
         if (p.kind == ProcessEventKind::Signal) {
             out << ",\"signal\":";
             JsonWriter::writeEscaped(out, signalName(p.value));
+            if (!p.detail.empty()) {
+                out << ",\"siginfo\":";
+                JsonWriter::writeEscaped(out, p.detail);
+            }
         }
         if (!p.exe.empty()) {
             out << ",\"exe\":";
@@ -278,7 +282,8 @@ bool writeStraceText(const TraceStore& store, std::ostream& out,
                 std::to_string(p.tid) + " " + seconds(wrapAdd(p.time, shift)) + " ";
             if (p.kind == ProcessEventKind::Signal) {
                 const std::string sig = signalName(p.value);
-                out << prefix << "--- " << sig << " {si_signo=" << sig << "} ---\n";
+                out << prefix << "--- " << sig << " "
+                    << (p.detail.empty() ? "{si_signo=" + sig + "}" : p.detail) << " ---\n";
             } else if (p.kind == ProcessEventKind::Exit) {
                 const int status = p.value;
                 if ((status & 0x7f) == 0) {

@@ -495,6 +495,7 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
         if (r->kind == Record::Signal) {
             p.kind = ProcessEventKind::Signal;
             p.value = r->value;
+            p.detail = r->args;
         } else {
             p.kind = ProcessEventKind::Exit;
             p.value = r->kind == Record::Exited ? (r->value & 0xff) << 8 : r->value;

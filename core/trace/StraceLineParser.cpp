@@ -151,6 +151,19 @@ bool parseBody(std::string_view body, Record* r) {
         }
         r->kind = Record::Signal;
         r->value = *sig;
+        // The siginfo: from the '{' after the name to the closing " ---".
+        if (end != std::string_view::npos) {
+            std::string_view info = rest.substr(end);
+            while (!info.empty() && info.front() == ' ') {
+                info.remove_prefix(1);
+            }
+            if (info.size() >= 4 && info.substr(info.size() - 4) == " ---") {
+                info.remove_suffix(4);
+            }
+            if (info.size() >= 2 && info.front() == '{' && info.back() == '}') {
+                r->args = std::string(info);
+            }
+        }
         return true;
     }
     if (startsWith(body, "+++ ")) {

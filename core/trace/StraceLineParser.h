@@ -30,7 +30,8 @@ struct Record {
     bool hasDuration = false;
     TimeNs duration = 0;
     std::string name;       // syscall name
-    std::string args;       // Call: the argument list; Unfinished: its start; Resumed: its rest
+    std::string args;       // Call: the argument list; Unfinished: its start; Resumed: its rest;
+                            // Signal: the siginfo, "{si_signo=...}"
     ReturnValue ret;        // Call, Resumed
     std::int32_t value = 0; // Signal: signo; Exited: code; Killed: signo | 0x80 core; Mode: Arch;
                             // Superseded: N

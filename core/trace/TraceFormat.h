@@ -9,7 +9,7 @@ namespace syscope::format {
 
 // File header: 8 magic bytes, u32le version, u32le header flags (0).
 inline constexpr unsigned char kMagic[8] = {0x89, 'S', 'Y', 'S', 'C', 'O', 'P', 'E'};
-inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::uint32_t kVersion = 2; // 2: process events carry `detail`
 inline constexpr std::size_t kFileHeaderSize = 16;
 
 // Chunk header: u32le type, u32le payload length, u32le CRC-32C over type, length and payload.

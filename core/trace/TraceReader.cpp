@@ -168,6 +168,7 @@ std::unique_ptr<TraceReader> TraceReader::open(const std::string& path, std::str
     if (version == 0) {
         return fail("invalid format version 0");
     }
+    reader->m_version = version;
     if (format::loadU32le(header + 12) != 0) {
         return fail("unknown header flags (damaged header or a newer syscope)");
     }
@@ -322,6 +323,9 @@ bool TraceReader::decodeProcessEvents(EventBatch& out, std::string* problem) {
             ok = stringRef(r, m_strings, &p.argv.emplace_back());
         }
         ok = ok && stringRef(r, m_strings, &p.exe);
+        if (m_version >= 2) {
+            ok = ok && stringRef(r, m_strings, &p.detail);
+        }
         if (!ok) {
             *problem = "malformed process event " + std::to_string(i);
             return false;

@@ -72,6 +72,7 @@ private:
     std::uint64_t m_maps = 0;
     std::uint64_t m_auxv = 0;
     std::vector<std::string> m_strings;
+    std::uint32_t m_version = 0; // of the file, from its header
     std::vector<unsigned char> m_payload;
     bool m_ended = false;
     bool m_corrupt = false;

@@ -194,6 +194,7 @@ void TraceWriter::consume(const EventBatch& batch) {
             w.varint(internString(a));
         }
         w.varint(internString(p.exe));
+        w.varint(internString(p.detail));
         ++m_processCount;
         ++m_processEventCount;
     }

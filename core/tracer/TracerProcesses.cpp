@@ -5,6 +5,7 @@
 #include "proc/ProcMaps.h"
 #include "proc/ProcStatus.h"
 #include "syscalls/EventFormatter.h"
+#include "syscalls/Siginfo.h"
 #include "tracer/SeccompProgram.h"
 #include "tracer/TraceeMemory.h"
 
@@ -187,6 +188,10 @@ void Tracer::Session::onSignal(Task& t, int sig, TimeNs now) {
     ev.pid = t.pid;
     ev.tid = t.tid;
     ev.value = sig;
+    siginfo_t si{};
+    if (ptrace(PTRACE_GETSIGINFO, t.tid, nullptr, &si) == 0 && si.si_signo == sig) {
+        ev.detail = formatSiginfo(si);
+    }
     emitProcessEvent(std::move(ev));
     resume(t, sig);
 }

@@ -297,6 +297,14 @@ Tracer::Session::Task& Tracer::Session::adoptUnknown(pid_t tid) {
 
 void Tracer::Session::resume(Task& t, int sig) {
     if (m_detaching) {
+        if (m_opt.vdso && sig == 0 &&
+            (pendingSignals(t.tid).value_or(0) & (1ULL << (SIGTRAP - 1)))) {
+            // A breakpoint or the trampoline fired, but its SIGTRAP is still queued behind this
+            // stop (an interrupt stop comes first). Detached now, the program would die of it:
+            // let it arrive, be handled as ours (or passed on), and detach at that stop.
+            ptrace(PTRACE_CONT, t.tid, nullptr, 0);
+            return;
+        }
         describeStoppedTask(t);
         finishPendingAsUnfinished(t);
         if (m_opt.vdso) {

@@ -22,8 +22,15 @@ namespace {
 const std::string kGoldenDir = SYSCOPE_TEST_DATA_DIR "/trace/golden/";
 
 // Compares a produced file with its golden twin; on mismatch the failure shows `diff -u`.
+// SYSCOPE_UPDATE_GOLDEN=1 rewrites the golden file instead (review the change with git diff).
 void compareGolden(const std::string& produced, const std::string& expected) {
     if (readFile(produced) == readFile(expected)) {
+        return;
+    }
+    if (qEnvironmentVariableIntValue("SYSCOPE_UPDATE_GOLDEN") == 1) {
+        QFile::remove(QString::fromStdString(expected));
+        QVERIFY(QFile::copy(QString::fromStdString(produced), QString::fromStdString(expected)));
+        qWarning("updated %s", expected.c_str());
         return;
     }
     QProcess diff;

@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
+#include <csignal>
 #include <map>
 #include <sstream>
 
@@ -283,6 +284,10 @@ private slots:
                 break;
             case ProcessEventKind::Signal:
                 ++signalCount;
+                QCOMPARE(p.detail,
+                         std::string(p.value == SIGALRM ? "{si_signo=SIGALRM, si_code=SI_KERNEL}"
+                                                        : "{si_signo=SIGPIPE, si_code=SI_USER, "
+                                                          "si_pid=100, si_uid=0}"));
                 break;
             case ProcessEventKind::Exit:
                 ++exits;

@@ -347,8 +347,8 @@ private slots:
         QTest::newRow("empty") << QByteArray() << QStringLiteral("too short");
         QTest::newRow("text") << QByteArray("hello world, this is not a trace\n")
                               << QStringLiteral("wrong magic");
-        QByteArray newer("\x89SYSCOPE\x02\0\0\0\0\0\0\0", 16);
-        QTest::newRow("newer") << newer << QStringLiteral("newer syscope (format version 2");
+        QByteArray newer("\x89SYSCOPE\x03\0\0\0\0\0\0\0", 16);
+        QTest::newRow("newer") << newer << QStringLiteral("newer syscope (format version 3");
         QByteArray headerOnly("\x89SYSCOPE\x01\0\0\0\0\0\0\0", 16);
         QTest::newRow("no metadata") << headerOnly << QStringLiteral("before its metadata");
         QByteArray huge = headerOnly + QByteArray("\x01\0\0\0\xff\xff\xff\xff\0\0\0\0", 12);

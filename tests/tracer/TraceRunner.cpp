@@ -1,9 +1,11 @@
 #include "TraceRunner.h"
 
+#include "syscalls/Signals.h"
 #include "syscalls/SyscallTable.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -65,6 +67,60 @@ int countProcessEvents(const TraceStore& store, ProcessEventKind kind) {
         n += p.kind == kind;
     }
     return n;
+}
+
+namespace {
+
+std::string normaliseSiginfo(std::string text) {
+    static const QRegularExpression varying(QStringLiteral("(si_pid|si_utime|si_stime)=[0-9]+"));
+    return QString::fromStdString(text).replace(varying, QStringLiteral("\\1=N")).toStdString();
+}
+
+} // namespace
+
+std::vector<std::string> straceSignals(const std::vector<std::string>& argv, bool* available) {
+    std::vector<std::string> out;
+    const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+    *available = !strace.isEmpty();
+    if (!*available) {
+        return out;
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("strace.log"));
+    QStringList args{QStringLiteral("-f"), QStringLiteral("-o"), file};
+    for (const auto& a : argv) {
+        args << QString::fromStdString(a);
+    }
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(strace, args);
+    p.waitForFinished(60000);
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *available = false;
+        return out;
+    }
+    // "1234  --- SIGCHLD {si_signo=SIGCHLD, ...} ---"; "--- stopped by SIGSTOP ---" is a
+    // group-stop, not a delivered signal.
+    static const QRegularExpression line(QStringLiteral("--- (SIG[A-Z0-9_+]+ \\{.*\\}) ---$"));
+    QTextStream in(&f);
+    while (!in.atEnd()) {
+        const auto match = line.match(in.readLine());
+        if (match.hasMatch()) {
+            out.push_back(normaliseSiginfo(match.captured(1).toStdString()));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> recordedSignals(const TraceStore& store) {
+    std::vector<std::string> out;
+    for (const auto& p : store.processEvents()) {
+        if (p.kind == ProcessEventKind::Signal) {
+            out.push_back(normaliseSiginfo(signalName(p.value) + " " + p.detail));
+        }
+    }
+    return out;
 }
 
 std::map<std::string, CallCounts> straceCounts(const std::vector<std::string>& argv,

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <set>
 #include <sys/wait.h>
 #include <thread>
 
@@ -43,6 +44,8 @@ private slots:
     void forkTree();
     void execFromNonLeaderThread();
     void signalsAndRestarts();
+    void siginfoMatchesStrace_data();
+    void siginfoMatchesStrace();
     void sigkillDuringBlockedRead();
     void segfault();
     void int80IsI386();
@@ -185,6 +188,38 @@ void TestTracer::signalsAndRestarts() {
         alarms += p.kind == ProcessEventKind::Signal && p.value == SIGALRM;
     }
     QVERIFY(alarms >= 3);
+}
+
+void TestTracer::siginfoMatchesStrace_data() {
+    QTest::addColumn<QString>("program");
+    QTest::newRow("signals") << QStringLiteral("signals");   // SI_KERNEL, SI_USER, CLD_EXITED
+    QTest::newRow("segfault") << QStringLiteral("segfault"); // SEGV_MAPERR, si_addr
+    QTest::newRow("forktree") << QStringLiteral("forktree"); // SIGCHLD with exit statuses
+}
+
+void TestTracer::siginfoMatchesStrace() {
+    // Every signal line's siginfo as strace 6.1 prints it (pids and times aside). How often a
+    // timer fires depends on scheduling, so the distinct lines are compared, not their count.
+    QFETCH(QString, program);
+    bool available = false;
+    const auto oracle = straceSignals({programPath(program.toStdString())}, &available);
+    if (!available) {
+        QSKIP("strace is not installed");
+    }
+    TracedRun run;
+    traceInto(run, launch(program.toStdString()));
+    const auto ours = recordedSignals(run.store);
+    const std::set<std::string> a(ours.begin(), ours.end());
+    const std::set<std::string> b(oracle.begin(), oracle.end());
+    auto join = [](const std::set<std::string>& lines) {
+        std::string s;
+        for (const auto& l : lines) {
+            s += "\n  " + l;
+        }
+        return s;
+    };
+    QVERIFY2(!a.empty(), "no signals recorded");
+    QVERIFY2(a == b, ("syscope:" + join(a) + "\nstrace:" + join(b)).c_str());
 }
 
 void TestTracer::sigkillDuringBlockedRead() {

@@ -1,0 +1,15 @@
+// siginfo as strace prints it in a signal line: "{si_signo=SIGCHLD, si_code=CLD_EXITED, ...}".
+#pragma once
+
+#include <csignal>
+#include <string>
+
+namespace syscope {
+
+// The fields strace 6.1 shows for this signal and code, in its order and notation: si_code by
+// name (SI_USER, SEGV_MAPERR, CLD_EXITED, ...), the sender for signals from processes, the
+// child's status and times for SIGCHLD, the fault address for SIGSEGV/SIGBUS/SIGILL/SIGFPE, the
+// syscall for SIGSYS, the value for queued and timer signals.
+std::string formatSiginfo(const siginfo_t& si);
+
+} // namespace syscope
