@@ -45,11 +45,10 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
         if (inserted) {
             c.tid = child;
             c.phase = Phase::Newborn;
-            // Same code at the same addresses (shared, or copied by fork): the syscall sites
-            // already checked for int $0x80 stay valid until the next mapping change.
-            c.sites = t.sites;
-            c.nextSite = t.nextSite;
         }
+        // Same code at the same addresses (shared, or copied by fork): the syscall sites
+        // checked for int $0x80 hold for the child too, until the next mapping change.
+        c.sites = t.sites;
         c.pid = thread ? t.pid : child;
         c.seccompMode = t.seccompMode;
         if (!thread) {
@@ -92,6 +91,7 @@ void Tracer::Session::onExec(Task& t, TimeNs now) {
     Task& x = *execing;
     x.phase = Phase::Running;
     ++m_codeGeneration; // a new program: every cached syscall site is stale
+    x.sites = std::make_shared<SiteCache>();
     x.pid = pid;
     ProcessEvent ev;
     ev.time = now;

@@ -96,6 +96,18 @@ public:
 private:
     enum class Phase : std::uint8_t { Newborn, Attaching, PreExec, Running };
 
+    // Whether the instruction before a syscall stop's rip is `int $0x80`, per site. An entry
+    // holds while m_codeGeneration is unchanged (no mapping changed anywhere since).
+    struct SiteCache {
+        struct Site {
+            std::uint64_t rip = 0;
+            std::uint64_t generation = ~0ULL;
+            bool int80 = false;
+        };
+        std::array<Site, 16> entries{};
+        std::size_t next = 0;
+    };
+
     struct Task {
         pid_t tid = 0;
         pid_t pid = 0;
@@ -110,13 +122,9 @@ private:
         bool fast = true;         // may use the fast path when the session does
         bool armPending = true;   // --vdso: debug registers not loaded yet
         const SyscallInfo* info = nullptr; // table row of the current call
-        struct Site {
-            std::uint64_t rip = 0;
-            std::uint64_t generation = ~0ULL;
-            bool int80 = false;
-        };
-        std::array<Site, 8> sites{}; // recent syscall instruction sites (fast mode)
-        std::size_t nextSite = 0;
+        // Recent syscall instruction sites (fast mode), shared by every task running the same
+        // program image: threads, and fork children until they exec.
+        std::shared_ptr<SiteCache> sites = std::make_shared<SiteCache>();
         SyscallEvent pending;
         std::vector<EventString> pendingStrings;
         int interruptedNr = -1; // the last call that returned a restart code, until it restarts

@@ -318,7 +318,8 @@ void Tracer::Session::describeStoppedTask(Task& t) {
 bool Tracer::Session::isInt80Site(Task& t, std::uint64_t rip) {
     // rip points after the instruction that entered the kernel: `int $0x80` is CD 80, the
     // 64-bit `syscall` is 0F 05. Sites are few per program, so they are remembered.
-    for (const auto& site : t.sites) {
+    SiteCache& cache = *t.sites;
+    for (const auto& site : cache.entries) {
         if (site.rip == rip && site.generation == m_codeGeneration) {
             return site.int80;
         }
@@ -326,8 +327,8 @@ bool Tracer::Session::isInt80Site(Task& t, std::uint64_t rip) {
     unsigned char bytes[2] = {0, 0};
     readTraceeMemory(t.tid, rip - 2, bytes, 2);
     const bool int80 = bytes[0] == 0xcd && bytes[1] == 0x80;
-    t.sites[t.nextSite] = {rip, m_codeGeneration, int80};
-    t.nextSite = (t.nextSite + 1) % t.sites.size();
+    cache.entries[cache.next] = {rip, m_codeGeneration, int80};
+    cache.next = (cache.next + 1) % cache.entries.size();
     return int80;
 }
 
