@@ -101,6 +101,11 @@ std::vector<EventBatch> syntheticTrace(int extra) {
     b.events.push_back(brk);
     b.events.push_back(unfinished(200, 200, 231, 140'000));
     b.processEvents.push_back(pe(ProcessEventKind::Exit, 140'500, 200, 200, 0, "true"));
+    ProcessEvent sigchld = pe(ProcessEventKind::Signal, 141'000, 100, 100, 0, "");
+    sigchld.value = 17;
+    sigchld.detail = "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=200, si_uid=0, si_status=0, "
+                     "si_utime=0, si_stime=0}";
+    b.processEvents.push_back(sigchld);
     out.push_back(b);
 
     EventBatch c;

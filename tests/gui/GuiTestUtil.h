@@ -30,6 +30,7 @@ inline constexpr TimeNs kBase = 5'000'000'000;
 //   tid 101: futex = 0 @+1500 (50 µs), write(1) = 5 @+60000 (1 µs), getppid = 100 @+70000
 //   tid 200: execve("/bin/true") = 0 @+20000 (100 µs), brk = 0x1000 @+130000 (200 ns),
 //            exit_group unfinished @+140000
+//   tid 100 receives SIGCHLD (with its siginfo) @+141000
 // plus `extra` getppid calls on tid 101, 1 µs apart from +200000 (each 100 ns).
 std::vector<EventBatch> syntheticTrace(int extra = 0);
 TraceMetadata syntheticMetadata();

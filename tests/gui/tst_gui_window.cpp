@@ -28,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace syscope;
 using namespace syscope::gui;
@@ -137,6 +138,31 @@ private slots:
         QVERIFY(w.tableView()->detailPane()->toPlainText().contains(QLatin1String("write(")));
         QVERIFY(
             w.tableView()->detailPane()->toPlainText().contains(QLatin1String("pid 100, tid 101")));
+    }
+
+    void signalMarkWithSiginfo() {
+        MainWindow w;
+        openInWindow(w, m_trace);
+        auto* canvas = w.timelineView()->canvas();
+        canvas->axis().setVisibleRange(kBase + 100'000, kBase + 200'000);
+        const auto& rows = canvas->layout().rows();
+        const TimelineRow& lane = rows[1]; // tid 100
+        QCOMPARE(lane.tid, 100);
+        const int x =
+            canvas->labelWidth() + int(std::lround(canvas->axis().mapTimeToX(kBase + 141'000)));
+        const int top = canvas->rulerHeight() + lane.y - canvas->scrollY();
+        const QPoint p(x, top + 3);
+        const ProcessEvent* sig = canvas->signalAt(p);
+        QVERIFY(sig);
+        QCOMPARE(sig->value, 17);
+        QVERIFY(QByteArray::fromStdString(sig->detail).contains("CLD_EXITED"));
+        // Not on the other lanes, nor far from the mark.
+        QVERIFY(!canvas->signalAt(QPoint(x, canvas->rulerHeight() + rows[2].y + 3)));
+        QVERIFY(!canvas->signalAt(QPoint(x + 40, top + 3)));
+        // The mark is painted in its colour.
+        QImage image(canvas->size(), QImage::Format_ARGB32);
+        canvas->render(&image);
+        QCOMPARE(QColor(image.pixel(x, top + 4)).rgb(), kSignalColor.rgb());
     }
 
     void timelineClickSelectsTableRow() {

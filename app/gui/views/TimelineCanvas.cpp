@@ -3,6 +3,7 @@
 #include "SelectionState.h"
 #include "TraceSession.h"
 #include "models/EventText.h"
+#include "syscalls/Signals.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -156,6 +157,35 @@ void TimelineCanvas::followEnd() {
     }
     emit viewChanged();
     update();
+}
+
+const ProcessEvent* TimelineCanvas::signalAt(const QPoint& pos) const {
+    if (pos.x() < m_labelWidth || pos.y() < m_rulerHeight) {
+        return nullptr;
+    }
+    const int r = m_layout.rowAt(pos.y() - m_rulerHeight + m_scrollY);
+    if (r < 0 || m_layout.rows()[std::size_t(r)].kind != TimelineRow::Kind::Thread) {
+        return nullptr;
+    }
+    const TimelineRow& row = m_layout.rows()[std::size_t(r)];
+    const int rowTop = m_rulerHeight + row.y - m_scrollY;
+    if (pos.y() > rowTop + int(std::min(11.0, row.height * 0.6)) + 1) {
+        return nullptr; // the mark is at the top of the lane
+    }
+    const double x = plotX(pos);
+    const ProcessEvent* best = nullptr;
+    double bestDistance = 5.0; // pixels
+    for (const ProcessEvent& pe : m_session->store().processEvents()) {
+        if (pe.kind != ProcessEventKind::Signal || pe.tid != row.tid || pe.pid != row.pid) {
+            continue;
+        }
+        const double d = std::abs(m_axis.mapTimeToX(pe.time) - x);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = &pe;
+        }
+    }
+    return best;
 }
 
 std::optional<std::size_t> TimelineCanvas::eventAt(const QPoint& pos) const {
@@ -365,6 +395,20 @@ void TimelineCanvas::showHoverTip(const QPoint& pos, const QPoint& globalPos) {
             QToolTip::showText(globalPos, m_layout.rows()[std::size_t(r)].tooltip, this);
             return;
         }
+    }
+    if (const ProcessEvent* sig = signalAt(pos)) {
+        const QString line = QStringLiteral("--- %1 %2 ---")
+                                 .arg(QString::fromStdString(signalName(sig->value)),
+                                      QString::fromStdString(sig->detail))
+                                 .trimmed();
+        QToolTip::showText(globalPos,
+                           QStringLiteral("<p style='white-space:pre'><b>%1</b><br>%2 · signal "
+                                          "delivered to pid %3 tid %4</p>")
+                               .arg(line.toHtmlEscaped(), relativeTime(store, sig->time))
+                               .arg(sig->pid)
+                               .arg(sig->tid),
+                           this);
+        return;
     }
     const auto e = eventAt(pos);
     if (!e) {

@@ -40,6 +40,8 @@ public:
     void followEnd();
     // The event drawn at a widget position, if any (within a few pixels).
     std::optional<std::size_t> eventAt(const QPoint& pos) const;
+    // The delivered signal whose mark (top of a thread's lane) is under `pos`, if any.
+    const ProcessEvent* signalAt(const QPoint& pos) const;
     // Brings an event's lane into view and centres its time.
     void reveal(std::size_t event, bool centreTime);
     // The paint options of the current state (for export).

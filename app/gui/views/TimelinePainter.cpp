@@ -223,10 +223,12 @@ void TimelinePainter::paint(QPainter& p, const QRect& rect, const TraceStore& st
         }
     }
 
-    // Process events: exec marks (a bar with a notch on top), exits (a short end bar).
+    // Process events: exec marks (a bar with a notch on top), exits (a short end bar), delivered
+    // signals (an amber diamond at the top of the lane).
     const QColor markColor = pal.color(QPalette::Text);
     for (const ProcessEvent& pe : store.processEvents()) {
-        if (pe.kind != ProcessEventKind::Exec && pe.kind != ProcessEventKind::Exit) {
+        if (pe.kind != ProcessEventKind::Exec && pe.kind != ProcessEventKind::Exit &&
+            pe.kind != ProcessEventKind::Signal) {
             continue;
         }
         const double x = axis.mapTimeToX(pe.time);
@@ -243,7 +245,19 @@ void TimelinePainter::paint(QPainter& p, const QRect& rect, const TraceStore& st
         }
         const TimelineRow& row = rows[*r];
         const int y = rowsTop + row.y - o.scrollY;
-        if (pe.kind == ProcessEventKind::Exec) {
+        if (pe.kind == ProcessEventKind::Signal) {
+            const double h = std::min(11.0, row.height * 0.6);
+            const QPointF diamond[4] = {{left + x, double(y)},
+                                        {left + x + h / 2, y + h / 2},
+                                        {left + x, y + h},
+                                        {left + x - h / 2, y + h / 2}};
+            p.save();
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(QPen(markColor, 1));
+            p.setBrush(kSignalColor);
+            p.drawPolygon(diamond, 4);
+            p.restore();
+        } else if (pe.kind == ProcessEventKind::Exec) {
             p.fillRect(QRectF(left + x - 1, y, 2, row.height), markColor);
             const QPointF tri[3] = {
                 {left + x - 5, double(y)}, {left + x + 5, double(y)}, {left + x, double(y) + 6}};

@@ -30,6 +30,9 @@ namespace syscope::gui {
 
 class TimelineLayout;
 
+// Fill of the diamond that marks a delivered signal on a thread's lane.
+inline const QColor kSignalColor{0xf3, 0x9c, 0x12};
+
 struct TimelinePaintOptions {
     int labelWidth = 200; // left column with pid/tid/comm
     int rulerHeight = 24; // time ruler at the top

@@ -16,7 +16,7 @@ namespace syscope::gui {
 
 namespace {
 
-// The colour key under the timeline: every category, then failed / unfinished / exec.
+// The colour key under the timeline: every category, then failed / unfinished / exec / signal.
 class TimelineLegend : public QWidget {
 public:
     explicit TimelineLegend(QWidget* parent)
@@ -54,6 +54,19 @@ public:
         p.fillRect(QRect(x + box / 2, y - 1, 2, box + 2), pal.color(QPalette::WindowText));
         x += box + 4;
         label(QObject::tr("exec"));
+        const double h = box + 2;
+        const QPointF diamond[4] = {{x + h / 2, y - 1.0},
+                                    {x + h, y - 1 + h / 2},
+                                    {x + h / 2, y - 1 + h},
+                                    {double(x), y - 1 + h / 2}};
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(pal.color(QPalette::WindowText), 1));
+        p.setBrush(kSignalColor);
+        p.drawPolygon(diamond, 4);
+        p.restore();
+        x += int(h) + 4;
+        label(QObject::tr("signal delivered"));
     }
 
 protected:
