@@ -49,6 +49,8 @@ std::string describeProcessEvent(const ProcessEvent& p) {
         return "+++ exited with " + std::to_string(WEXITSTATUS(p.value)) + " +++";
     case ProcessEventKind::Signal:
         return "--- " + signalName(p.value) + (p.detail.empty() ? "" : " " + p.detail) + " ---";
+    case ProcessEventKind::Stopped:
+        return "--- stopped by " + signalName(p.value) + " ---";
     case ProcessEventKind::Detach:
         return "*** detached";
     }

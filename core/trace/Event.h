@@ -73,9 +73,11 @@ enum class ProcessEventKind : std::uint8_t {
     Thread = 2, // a new thread in an existing process
     Exec =
         3, // a successful execve/execveat; `tid` may differ from the exec caller (non-leader exec)
-    Exit = 4,   // a task ended; status holds the wait status
-    Signal = 5, // a signal was delivered to the task (signo in `value`)
-    Detach = 6, // tracing stopped while the task kept running
+    Exit = 4,    // a task ended; status holds the wait status
+    Signal = 5,  // a signal was delivered to the task (signo in `value`)
+    Detach = 6,  // tracing stopped while the task kept running
+    Stopped = 7, // group-stop: the task stopped by a stop signal (signo in `value`), as strace's
+                 // "--- stopped by SIGSTOP ---"
 };
 
 struct ProcessEvent {

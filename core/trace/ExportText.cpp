@@ -193,14 +193,14 @@ bool writeChromeJson(const TraceStore& store, std::ostream& out,
     }
     for (const auto& p : store.processEvents()) {
         static const char* const kinds[] = {"start", "fork",   "thread", "exec",
-                                            "exit",  "signal", "detach"};
+                                            "exit",  "signal", "detach", "stopped"};
         const auto kind = static_cast<std::size_t>(p.kind);
         begin();
         out << "{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"process\",\"name\":\""
-            << (kind < 7 ? kinds[kind] : "process") << "\",\"pid\":" << p.pid
+            << (kind < 8 ? kinds[kind] : "process") << "\",\"pid\":" << p.pid
             << ",\"tid\":" << p.tid << ",\"ts\":" << micros(wrapSub(p.time, origin))
             << ",\"args\":{\"parent\":" << p.parent << ",\"value\":" << p.value;
-        if (p.kind == ProcessEventKind::Signal) {
+        if (p.kind == ProcessEventKind::Signal || p.kind == ProcessEventKind::Stopped) {
             out << ",\"signal\":";
             JsonWriter::writeEscaped(out, signalName(p.value));
             if (!p.detail.empty()) {
@@ -284,6 +284,8 @@ bool writeStraceText(const TraceStore& store, std::ostream& out,
                 const std::string sig = signalName(p.value);
                 out << prefix << "--- " << sig << " "
                     << (p.detail.empty() ? "{si_signo=" + sig + "}" : p.detail) << " ---\n";
+            } else if (p.kind == ProcessEventKind::Stopped) {
+                out << prefix << "--- stopped by " << signalName(p.value) << " ---\n";
             } else if (p.kind == ProcessEventKind::Exit) {
                 const int status = p.value;
                 if ((status & 0x7f) == 0) {

@@ -342,6 +342,7 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             others.push_back(&r);
             break;
         case Record::Signal:
+        case Record::Stopped:
             others.push_back(&r);
             break;
         case Record::Mode:
@@ -496,6 +497,9 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             p.kind = ProcessEventKind::Signal;
             p.value = r->value;
             p.detail = r->args;
+        } else if (r->kind == Record::Stopped) {
+            p.kind = ProcessEventKind::Stopped;
+            p.value = r->value;
         } else {
             p.kind = ProcessEventKind::Exit;
             p.value = r->kind == Record::Exited ? (r->value & 0xff) << 8 : r->value;

@@ -140,7 +140,13 @@ bool isSummaryLine(std::string_view s, FileState& fs) {
 bool parseBody(std::string_view body, Record* r) {
     if (startsWith(body, "--- ")) {
         if (startsWith(body, "--- stopped by ")) {
-            r->kind = Record::Ignored;
+            std::string_view rest = body.substr(15);
+            const auto sig = signalFromName(rest.substr(0, rest.find(' ')));
+            if (!sig) {
+                return false;
+            }
+            r->kind = Record::Stopped;
+            r->value = *sig;
             return true;
         }
         std::string_view rest = body.substr(4);

@@ -17,6 +17,7 @@ struct Record {
         Unfinished,
         Resumed,
         Signal,
+        Stopped, // "--- stopped by SIGSTOP ---": a group-stop
         Exited,
         Killed,
         Mode,
@@ -33,8 +34,8 @@ struct Record {
     std::string args;       // Call: the argument list; Unfinished: its start; Resumed: its rest;
                             // Signal: the siginfo, "{si_signo=...}"
     ReturnValue ret;        // Call, Resumed
-    std::int32_t value = 0; // Signal: signo; Exited: code; Killed: signo | 0x80 core; Mode: Arch;
-                            // Superseded: N
+    std::int32_t value = 0; // Signal, Stopped: signo; Exited: code; Killed: signo | 0x80 core;
+                            // Mode: Arch; Superseded: N
     std::uint32_t file = 0;
     std::uint32_t line = 0;
 };

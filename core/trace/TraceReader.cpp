@@ -315,7 +315,7 @@ bool TraceReader::decodeProcessEvents(EventBatch& out, std::string* problem) {
         ProcessEvent p;
         std::uint8_t kind = 0;
         std::uint64_t argc = 0;
-        bool ok = r.svarint(&p.time) && r.u8(&kind) && kind <= 6 && r.svarint32(&p.pid) &&
+        bool ok = r.svarint(&p.time) && r.u8(&kind) && kind <= 7 && r.svarint32(&p.pid) &&
                   r.svarint32(&p.tid) && r.svarint32(&p.parent) && r.svarint32(&p.value) &&
                   stringRef(r, m_strings, &p.comm) && r.count(&argc, r.remaining());
         p.kind = static_cast<ProcessEventKind>(kind);

@@ -276,6 +276,7 @@ void TraceStore::applyProcessEvent(const ProcessEvent& p) {
         t.exitStatus = p.value;
         break;
     case ProcessEventKind::Signal:
+    case ProcessEventKind::Stopped:
     case ProcessEventKind::Detach:
         break;
     }

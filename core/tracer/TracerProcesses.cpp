@@ -120,7 +120,7 @@ void Tracer::Session::onExec(Task& t, TimeNs now) {
     resume(x);
 }
 
-void Tracer::Session::onEventStop(Task& t, int sig) {
+void Tracer::Session::onEventStop(Task& t, int sig, TimeNs now) {
     switch (t.phase) {
     case Phase::Newborn:
     case Phase::PreExec:
@@ -135,6 +135,13 @@ void Tracer::Session::onEventStop(Task& t, int sig) {
     }
     if (isStopSignal(sig) && !m_detaching) {
         // Group-stop: stay stopped as without tracing, but keep watching for SIGCONT.
+        ProcessEvent ev;
+        ev.time = now;
+        ev.kind = ProcessEventKind::Stopped;
+        ev.pid = t.pid;
+        ev.tid = t.tid;
+        ev.value = sig;
+        emitProcessEvent(std::move(ev));
         t.listening = true;
         ptrace(PTRACE_LISTEN, t.tid, nullptr, nullptr);
         return;

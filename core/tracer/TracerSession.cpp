@@ -277,7 +277,7 @@ void Tracer::Session::dispatch(pid_t tid, int status, TimeNs now) {
         finishPendingAsUnfinished(t);
         resume(t);
     } else if (event == PTRACE_EVENT_STOP) {
-        onEventStop(t, sig);
+        onEventStop(t, sig, now);
     } else {
         resume(t);
     }

@@ -150,7 +150,7 @@ private:
     bool onVdsoTrap(Task& t, TimeNs now);
     void onNewTask(Task& t, int event, TimeNs now);
     void onExec(Task& t, TimeNs now);
-    void onEventStop(Task& t, int sig);
+    void onEventStop(Task& t, int sig, TimeNs now);
     void onSignal(Task& t, int sig, TimeNs now);
     void onTaskEnded(pid_t tid, int status, TimeNs now);
     void finishPendingAsUnfinished(Task& t);

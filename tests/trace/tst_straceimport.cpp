@@ -272,6 +272,7 @@ private slots:
         // Process events: start, thread, exec, signals, exits.
         int threads = 0;
         int signalCount = 0;
+        int stops = 0;
         int exits = 0;
         int execs = 0;
         for (const auto& p : store.processEvents()) {
@@ -281,6 +282,11 @@ private slots:
                 QCOMPARE(p.tid, 101);
                 QCOMPARE(p.pid, 100);
                 QCOMPARE(p.parent, 100);
+                break;
+            case ProcessEventKind::Stopped:
+                ++stops;
+                QCOMPARE(p.value, SIGSTOP);
+                QCOMPARE(p.tid, 100);
                 break;
             case ProcessEventKind::Signal:
                 ++signalCount;
@@ -309,6 +315,7 @@ private slots:
         }
         QCOMPARE(threads, 1);
         QCOMPARE(signalCount, 2);
+        QCOMPARE(stops, 1);
         QCOMPARE(exits, 2);
         QCOMPARE(execs, 1);
         QCOMPARE(store.metadata().command, (std::vector<std::string>{"prog", "a b"}));

@@ -100,9 +100,10 @@ std::vector<std::string> straceSignals(const std::vector<std::string>& argv, boo
         *available = false;
         return out;
     }
-    // "1234  --- SIGCHLD {si_signo=SIGCHLD, ...} ---"; "--- stopped by SIGSTOP ---" is a
-    // group-stop, not a delivered signal.
-    static const QRegularExpression line(QStringLiteral("--- (SIG[A-Z0-9_+]+ \\{.*\\}) ---$"));
+    // "1234  --- SIGCHLD {si_signo=SIGCHLD, ...} ---" (delivered) and "--- stopped by SIGSTOP ---"
+    // (a group-stop).
+    static const QRegularExpression line(
+        QStringLiteral("--- (SIG[A-Z0-9_+]+ \\{.*\\}|stopped by SIG[A-Z0-9_+]+) ---$"));
     QTextStream in(&f);
     while (!in.atEnd()) {
         const auto match = line.match(in.readLine());
@@ -118,6 +119,8 @@ std::vector<std::string> recordedSignals(const TraceStore& store) {
     for (const auto& p : store.processEvents()) {
         if (p.kind == ProcessEventKind::Signal) {
             out.push_back(normaliseSiginfo(signalName(p.value) + " " + p.detail));
+        } else if (p.kind == ProcessEventKind::Stopped) {
+            out.push_back("stopped by " + signalName(p.value));
         }
     }
     return out;

@@ -41,11 +41,12 @@ std::map<std::string, CallCounts> straceCounts(const std::vector<std::string>& a
                                                bool* available);
 
 // Runs `strace -f -o FILE argv...` and returns its signal lines' contents, "SIGCHLD
-// {si_signo=...}", in order, with the numbers that differ from run to run (si_pid, si_utime,
-// si_stime) replaced by "N". Empty when strace is not installed (`available` false).
+// {si_signo=...}" and "stopped by SIGSTOP", in order, with the numbers that differ from run to run
+// (si_pid, si_utime, si_stime) replaced by "N". Empty when strace is not installed (`available`
+// false).
 std::vector<std::string> straceSignals(const std::vector<std::string>& argv, bool* available);
 
-// The same for the Signal process events of a recorded trace.
+// The same for the Signal and Stopped process events of a recorded trace.
 std::vector<std::string> recordedSignals(const TraceStore& store);
 
 // Compares syscope's finished calls and errors with strace's, for the given names (all names when

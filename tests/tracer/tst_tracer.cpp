@@ -192,9 +192,10 @@ void TestTracer::signalsAndRestarts() {
 
 void TestTracer::siginfoMatchesStrace_data() {
     QTest::addColumn<QString>("program");
-    QTest::newRow("signals") << QStringLiteral("signals");   // SI_KERNEL, SI_USER, CLD_EXITED
+    QTest::newRow("signals") << QStringLiteral("signals");   // SI_KERNEL, SI_USER, CLD_EXITED, stop
     QTest::newRow("segfault") << QStringLiteral("segfault"); // SEGV_MAPERR, si_addr
     QTest::newRow("forktree") << QStringLiteral("forktree"); // SIGCHLD with exit statuses
+    QTest::newRow("groupstop") << QStringLiteral("groupstop"); // stopped by SIGSTOP, CLD_STOPPED
 }
 
 void TestTracer::siginfoMatchesStrace() {
@@ -324,6 +325,12 @@ void TestTracer::jobControlUnchanged() {
     traceInto(run, launch("groupstop"));
     QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
     QCOMPARE(run.result.exitCode(), 0);
+    // The child's group-stop is recorded, as strace's "--- stopped by SIGSTOP ---".
+    int stops = 0;
+    for (const auto& p : run.store.processEvents()) {
+        stops += p.kind == ProcessEventKind::Stopped && p.value == SIGSTOP;
+    }
+    QCOMPARE(stops, 1);
 }
 
 void TestTracer::untracedCloneIsLeftAlone() {
