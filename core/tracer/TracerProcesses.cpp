@@ -135,13 +135,7 @@ void Tracer::Session::onEventStop(Task& t, int sig, TimeNs now) {
     }
     if (isStopSignal(sig) && !m_detaching) {
         // Group-stop: stay stopped as without tracing, but keep watching for SIGCONT.
-        ProcessEvent ev;
-        ev.time = now;
-        ev.kind = ProcessEventKind::Stopped;
-        ev.pid = t.pid;
-        ev.tid = t.tid;
-        ev.value = sig;
-        emitProcessEvent(std::move(ev));
+        emitProcessEvent(taskEvent(t, ProcessEventKind::Stopped, now, sig));
         t.listening = true;
         ptrace(PTRACE_LISTEN, t.tid, nullptr, nullptr);
         return;
@@ -189,12 +183,7 @@ void Tracer::Session::onSignal(Task& t, int sig, TimeNs now) {
         resume(t);
         return;
     }
-    ProcessEvent ev;
-    ev.time = now;
-    ev.kind = ProcessEventKind::Signal;
-    ev.pid = t.pid;
-    ev.tid = t.tid;
-    ev.value = sig;
+    ProcessEvent ev = taskEvent(t, ProcessEventKind::Signal, now, sig);
     siginfo_t si{};
     if (ptrace(PTRACE_GETSIGINFO, t.tid, nullptr, &si) == 0 && si.si_signo == sig) {
         ev.detail = formatSiginfo(si);
@@ -216,12 +205,7 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
             ++m_result.events;
         }
     }
-    ProcessEvent ev;
-    ev.time = now;
-    ev.kind = ProcessEventKind::Exit;
-    ev.pid = t.pid;
-    ev.tid = tid;
-    ev.value = status;
+    ProcessEvent ev = taskEvent(t, ProcessEventKind::Exit, now, status);
     ev.comm = m_comm[t.pid];
     emitProcessEvent(std::move(ev));
     if (tid == m_mainPid) {

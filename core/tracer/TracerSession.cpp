@@ -315,12 +315,7 @@ void Tracer::Session::resume(Task& t, int sig) {
             m_vdso.releaseTask(t.pid, t.tid, stillTraced <= 1);
         }
         ptrace(PTRACE_DETACH, t.tid, nullptr, sig);
-        ProcessEvent ev;
-        ev.time = monotonicNow();
-        ev.kind = ProcessEventKind::Detach;
-        ev.pid = t.pid;
-        ev.tid = t.tid;
-        emitProcessEvent(std::move(ev));
+        emitProcessEvent(taskEvent(t, ProcessEventKind::Detach, monotonicNow()));
         t.gone = true;
         return;
     }
@@ -362,6 +357,17 @@ void Tracer::Session::emitEvent(Task& t) {
     }
     t.pendingStrings.clear();
     ++m_result.events;
+}
+
+ProcessEvent Tracer::Session::taskEvent(const Task& t, ProcessEventKind kind, TimeNs now,
+                                        std::int32_t value) {
+    ProcessEvent ev;
+    ev.time = now;
+    ev.kind = kind;
+    ev.pid = t.pid;
+    ev.tid = t.tid;
+    ev.value = value;
+    return ev;
 }
 
 void Tracer::Session::emitProcessEvent(ProcessEvent ev) {

@@ -158,6 +158,9 @@ private:
     void beginStop();
     void emitEvent(Task& t);
     void emitProcessEvent(ProcessEvent ev);
+    // A process event about task `t` (its pid and tid) at `now`.
+    static ProcessEvent taskEvent(const Task& t, ProcessEventKind kind, TimeNs now,
+                                  std::int32_t value = 0);
     void snapshotProcess(pid_t pid, TimeNs now, int causeNr, bool withAuxv);
     void handOver(bool flushSink);
     Task& adoptUnknown(pid_t tid);

@@ -8,9 +8,9 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTextStream>
 
 #include <chrono>
+#include <optional>
 #include <thread>
 
 namespace syscope::test {
@@ -71,23 +71,17 @@ int countProcessEvents(const TraceStore& store, ProcessEventKind kind) {
 
 namespace {
 
-std::string normaliseSiginfo(std::string text) {
-    static const QRegularExpression varying(QStringLiteral("(si_pid|si_utime|si_stime)=[0-9]+"));
-    return QString::fromStdString(text).replace(varying, QStringLiteral("\\1=N")).toStdString();
-}
-
-} // namespace
-
-std::vector<std::string> straceSignals(const std::vector<std::string>& argv, bool* available) {
-    std::vector<std::string> out;
+// Runs `strace OPTIONS -o FILE argv...` and returns what it wrote to FILE; nullopt when strace is
+// not installed or wrote nothing.
+std::optional<QString> runStrace(const QStringList& options, const std::vector<std::string>& argv) {
     const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
-    *available = !strace.isEmpty();
-    if (!*available) {
-        return out;
+    if (strace.isEmpty()) {
+        return std::nullopt;
     }
     QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("strace.log"));
-    QStringList args{QStringLiteral("-f"), QStringLiteral("-o"), file};
+    const QString file = dir.filePath(QStringLiteral("strace.out"));
+    QStringList args = options;
+    args << QStringLiteral("-o") << file;
     for (const auto& a : argv) {
         args << QString::fromStdString(a);
     }
@@ -97,16 +91,31 @@ std::vector<std::string> straceSignals(const std::vector<std::string>& argv, boo
     p.waitForFinished(60000);
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
-        *available = false;
+        return std::nullopt;
+    }
+    return QString::fromUtf8(f.readAll());
+}
+
+std::string normaliseSiginfo(std::string text) {
+    static const QRegularExpression varying(QStringLiteral("(si_pid|si_utime|si_stime)=[0-9]+"));
+    return QString::fromStdString(text).replace(varying, QStringLiteral("\\1=N")).toStdString();
+}
+
+} // namespace
+
+std::vector<std::string> straceSignals(const std::vector<std::string>& argv, bool* available) {
+    std::vector<std::string> out;
+    const auto text = runStrace({QStringLiteral("-f")}, argv);
+    *available = text.has_value();
+    if (!text) {
         return out;
     }
     // "1234  --- SIGCHLD {si_signo=SIGCHLD, ...} ---" (delivered) and "--- stopped by SIGSTOP ---"
     // (a group-stop).
     static const QRegularExpression line(
         QStringLiteral("--- (SIG[A-Z0-9_+]+ \\{.*\\}|stopped by SIG[A-Z0-9_+]+) ---$"));
-    QTextStream in(&f);
-    while (!in.atEnd()) {
-        const auto match = line.match(in.readLine());
+    for (const QString& l : text->split(QLatin1Char('\n'))) {
+        const auto match = line.match(l);
         if (match.hasMatch()) {
             out.push_back(normaliseSiginfo(match.captured(1).toStdString()));
         }
@@ -129,32 +138,15 @@ std::vector<std::string> recordedSignals(const TraceStore& store) {
 std::map<std::string, CallCounts> straceCounts(const std::vector<std::string>& argv,
                                                bool* available) {
     std::map<std::string, CallCounts> out;
-    const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
-    *available = !strace.isEmpty();
-    if (!*available) {
-        return out;
-    }
-    QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("strace.txt"));
-    QStringList args{QStringLiteral("-f"), QStringLiteral("-c"), QStringLiteral("-o"), file};
-    for (const auto& a : argv) {
-        args << QString::fromStdString(a);
-    }
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    p.start(strace, args);
-    p.waitForFinished(60000);
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *available = false;
+    const auto text = runStrace({QStringLiteral("-f"), QStringLiteral("-c")}, argv);
+    *available = text.has_value();
+    if (!text) {
         return out;
     }
     // "% time seconds usecs/call calls errors syscall"; the errors column may be empty. A line
     // "System call usage summary for 32 bit mode:" starts the i386 part.
-    QTextStream in(&f);
     QString suffix;
-    while (!in.atEnd()) {
-        const QString line = in.readLine();
+    for (const QString& line : text->split(QLatin1Char('\n'))) {
         if (line.contains(QStringLiteral("32 bit mode"))) {
             suffix = QStringLiteral("@i386");
             continue;
