@@ -7,10 +7,12 @@
 #include "tracer/Tracer.h"
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <poll.h>
 #include <thread>
 #include <unistd.h>
 
@@ -79,6 +81,21 @@ private:
     std::atomic<bool> m_broken{false};
 };
 
+// Without blocking: whether standard input is at end of file (or unusable). Bytes that arrive are
+// read and ignored.
+bool standardInputEnded() {
+    pollfd pfd{STDIN_FILENO, POLLIN, 0};
+    if (poll(&pfd, 1, 0) <= 0) {
+        return false;
+    }
+    if (pfd.revents & (POLLERR | POLLNVAL)) {
+        return true;
+    }
+    char buf[256];
+    const ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+    return n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN);
+}
+
 int record(std::span<char*> args) {
     TracerOptions options;
     std::string output;
@@ -87,6 +104,7 @@ int record(std::span<char*> args) {
     bool noPin = false;
     bool noMaps = false;
     bool quiet = false;
+    bool stopOnEof = false;
     std::vector<std::string> pids;
     std::string filterText;
 
@@ -132,6 +150,10 @@ int record(std::span<char*> args) {
            "also record calls into the vDSO (clock_gettime, gettimeofday, time, getcpu), which\n"
            "never reach ptrace; each costs two extra stops",
            &options.vdso);
+    p.flag("stop-on-eof", 0,
+           "end the session (kill or detach) when standard input reaches end of file: for callers\n"
+           "that cannot signal the recorder, such as a window that started it through pkexec",
+           &stopOnEof);
     p.flag("quiet", 'q', "no summary on stderr", &quiet);
     if (!p.parse(args, true)) {
         return kExitUsage;
@@ -197,6 +219,10 @@ int record(std::span<char*> args) {
         timespec tick{0, 100'000'000};
         siginfo_t info{};
         const int sig = sigtimedwait(&handled, &info, &tick);
+        if (stopOnEof && standardInputEnded()) {
+            stopOnEof = false; // once
+            tracer.requestStop();
+        }
         if (sink.broken() && !stoppedForWriteError) {
             // Tracing on without a file would only lose more: stop (launched commands are
             // killed, attached processes detached) and report the write error below.

@@ -1,7 +1,9 @@
 #include "AttachDialog.h"
 
+#include "RecorderProcess.h"
 #include "proc/ProcStatus.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QHeaderView>
@@ -64,6 +66,15 @@ AttachDialog::AttachDialog(QWidget* parent)
     note->setTextInteractionFlags(Qt::TextSelectableByMouse);
     note->setVisible(!note->text().isEmpty());
 
+    m_elevate = new QCheckBox(tr("Attach with &administrator rights (asks for a password "
+                                 "through pkexec)"),
+                              this);
+    m_elevate->setToolTip(tr("Runs the recorder as root, so that processes of other users (and "
+                             "those Yama keeps out) can be traced. syscope itself keeps running "
+                             "as you."));
+    m_elevate->setVisible(RecorderProcess::canElevate());
+    connect(m_elevate, &QCheckBox::toggled, this, &AttachDialog::refresh);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Attach"));
     auto* refreshButton = m_buttons->addButton(tr("Re&fresh"), QDialogButtonBox::ActionRole);
@@ -83,6 +94,7 @@ AttachDialog::AttachDialog(QWidget* parent)
     layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
     layout->addWidget(note);
+    layout->addWidget(m_elevate);
     layout->addWidget(m_buttons);
     resize(760, 520);
     refresh();
@@ -106,7 +118,7 @@ void AttachDialog::refresh() {
         const QString command = p.kernelThread || argv.isEmpty()
                                     ? QStringLiteral("[%1]").arg(QString::fromStdString(p.comm))
                                     : argv.join(u' ');
-        const QString why = QString::fromStdString(whyNotTraceable(p.pid));
+        const QString why = QString::fromStdString(whyNotTraceable(p.pid, elevated()));
         QList<QStandardItem*> row;
         auto* pid = new QStandardItem(QString::number(p.pid));
         pid->setData(p.pid, Qt::UserRole);
@@ -141,6 +153,14 @@ qint64 AttachDialog::selectedPid() const {
         return 0;
     }
     return m_model->item(source.row(), PidColumn)->data(Qt::UserRole).toLongLong();
+}
+
+bool AttachDialog::elevated() const {
+    return m_elevate->isChecked();
+}
+
+void AttachDialog::setElevated(bool on) {
+    m_elevate->setChecked(on);
 }
 
 void AttachDialog::updateButtons() {

@@ -1,9 +1,11 @@
 // Attach to a running process: a searchable list from /proc (pid, user, command) that says up
-// front which processes cannot be traced and why (core's whyNotTraceable), with the Yama note.
+// front which processes cannot be traced and why (core's whyNotTraceable), with the Yama note,
+// and, when syscope does not run as root, the choice to attach with root rights through pkexec.
 #pragma once
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -21,6 +23,11 @@ public:
 
     // The chosen pid, or 0.
     qint64 selectedPid() const;
+    // Attach with root rights through pkexec (offered when syscope does not run as root):
+    // processes that only permissions kept out become selectable.
+    bool elevated() const;
+    void setElevated(bool on);
+    QCheckBox* elevateBox() const { return m_elevate; }
     void refresh();
     QStandardItemModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
@@ -33,6 +40,7 @@ private:
     QStandardItemModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTreeView* m_view;
+    QCheckBox* m_elevate;
     QDialogButtonBox* m_buttons;
 };
 

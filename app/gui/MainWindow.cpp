@@ -411,9 +411,10 @@ bool MainWindow::startRecording(const RecordOptions& options) {
     return true;
 }
 
-bool MainWindow::attachTo(qint64 pid) {
+bool MainWindow::attachTo(qint64 pid, bool elevated) {
     RecordOptions options;
     options.attachPid = pid;
+    options.elevated = elevated;
     return startRecording(options);
 }
 
@@ -458,7 +459,7 @@ void MainWindow::showRecordDialog() {
 void MainWindow::showAttachDialog() {
     AttachDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted && dialog.selectedPid() > 0) {
-        attachTo(dialog.selectedPid());
+        attachTo(dialog.selectedPid(), dialog.elevated());
     }
 }
 

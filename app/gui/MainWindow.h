@@ -60,7 +60,7 @@ public:
     void openFile(const QString& path);
     // Starts the recorder on `options` and follows its file; false (and a message) on failure.
     bool startRecording(const RecordOptions& options);
-    bool attachTo(qint64 pid);
+    bool attachTo(qint64 pid, bool elevated = false);
     bool runDemo();
     void stopRecording();
 

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <unistd.h>
 
 namespace syscope::gui {
 
@@ -16,6 +17,9 @@ QStringList RecordOptions::recorderArguments(const QString& output) const {
     }
     if (!followChildren) {
         args << QStringLiteral("--no-follow");
+    }
+    if (elevated) {
+        args << QStringLiteral("--stop-on-eof");
     }
     if (!filter.trimmed().isEmpty()) {
         args << QStringLiteral("--filter") << filter.trimmed();
@@ -42,7 +46,8 @@ QString RecordOptions::describe() const {
 
 RecorderProcess::RecorderProcess(QObject* parent)
     : QObject(parent)
-    , m_cliPath(findSyscopeCli()) {
+    , m_cliPath(findSyscopeCli())
+    , m_elevatorPath(QStandardPaths::findExecutable(QStringLiteral("pkexec"))) {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     // The traced program's stdout goes nowhere; its output is not what the window shows.
     m_process.setStandardOutputFile(QProcess::nullDevice());
@@ -55,10 +60,18 @@ RecorderProcess::RecorderProcess(QObject* parent)
     connect(&m_process, &QProcess::finished, this, &RecorderProcess::onFinished);
 }
 
+bool RecorderProcess::canElevate() {
+    return ::geteuid() != 0 && !QStandardPaths::findExecutable(QStringLiteral("pkexec")).isEmpty();
+}
+
 RecorderProcess::~RecorderProcess() {
     if (isRunning()) {
         disconnect(&m_process, nullptr, this, nullptr);
-        m_process.terminate();
+        if (m_elevated) {
+            m_process.closeWriteChannel();
+        } else {
+            m_process.terminate();
+        }
         if (!m_process.waitForFinished(5000)) {
             m_process.kill();
             m_process.waitForFinished(2000);
@@ -104,9 +117,20 @@ bool RecorderProcess::start(const RecordOptions& options, const QString& output)
         return false;
     }
     m_output = output;
-    m_process.start(m_cliPath, options.recorderArguments(output));
+    m_elevated = options.elevated;
+    if (m_elevated) {
+        if (m_elevatorPath.isEmpty()) {
+            m_error = tr("pkexec was not found: install it (apt install pkexec) or run syscope as "
+                         "root to attach to other users' processes");
+            return false;
+        }
+        m_process.start(m_elevatorPath, QStringList{m_cliPath} + options.recorderArguments(output));
+    } else {
+        m_process.start(m_cliPath, options.recorderArguments(output));
+    }
+    const QString program = m_elevated ? m_elevatorPath : m_cliPath;
     if (!m_process.waitForStarted(5000)) {
-        m_error = tr("cannot start the recorder %1: %2").arg(m_cliPath, m_process.errorString());
+        m_error = tr("cannot start the recorder %1: %2").arg(program, m_process.errorString());
         return false;
     }
     return true;
@@ -115,7 +139,11 @@ bool RecorderProcess::start(const RecordOptions& options, const QString& output)
 void RecorderProcess::stop() {
     if (isRunning()) {
         m_stopRequested = true;
-        m_process.terminate();
+        if (m_elevated) {
+            m_process.closeWriteChannel(); // the recorder runs as root: no signals from us
+        } else {
+            m_process.terminate();
+        }
     }
 }
 
@@ -141,6 +169,12 @@ void RecorderProcess::onFinished(int exitCode, QProcess::ExitStatus status) {
     if (!wrote || (exitCode != 0 && !summary && !m_stopRequested)) {
         m_error = lastLines.isEmpty() ? tr("the recorder failed (exit status %1)").arg(exitCode)
                                       : lastLines;
+        if (m_elevated && !wrote && (exitCode == 126 || exitCode == 127)) {
+            // pkexec's own failures: authentication refused or dismissed, no agent.
+            m_error =
+                tr("administrator rights were not granted (pkexec: %1)")
+                    .arg(lastLines.isEmpty() ? tr("exit status %1").arg(exitCode) : lastLines);
+        }
         emit finished(false, exitCode, m_error);
         return;
     }

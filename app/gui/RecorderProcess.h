@@ -1,7 +1,8 @@
 // The recorder as a child process: `syscope-cli record -o FILE ...` (DESIGN.md: the window never
 // traces in its own process). stop() sends SIGTERM, on which the recorder kills launched
-// programs or detaches from attached ones and closes the file. Its exit status and stderr become
-// the error message shown to the user.
+// programs or detaches from attached ones and closes the file; a recorder started with root
+// rights (`pkexec syscope-cli record --stop-on-eof ...`) is stopped by closing its stdin. Its exit
+// status and stderr become the error message shown to the user.
 #pragma once
 
 #include <QObject>
@@ -17,6 +18,9 @@ struct RecordOptions {
     QString workingDirectory;
     QStringList environment; // NAME=VALUE additions
     bool followChildren = true;
+    // Run the recorder with root rights through pkexec (attaching to other users' processes).
+    // It is then stopped by closing its standard input: a user may not signal a root process.
+    bool elevated = false;
     QString filter; // strace-like syscall set; empty: everything
     // Further `record` options, e.g. "--vdso" once the recorder has it.
     QStringList extraArguments;
@@ -36,6 +40,11 @@ public:
     // Default: findSyscopeCli().
     void setCliPath(const QString& path) { m_cliPath = path; }
     QString cliPath() const { return m_cliPath; }
+    // What runs the recorder for RecordOptions::elevated; default: pkexec from PATH.
+    void setElevatorPath(const QString& path) { m_elevatorPath = path; }
+    QString elevatorPath() const { return m_elevatorPath; }
+    // Whether elevated recording is possible and useful: not root already, pkexec found.
+    static bool canElevate();
 
     // Starts recording into `output`. false (and errorString()) when the recorder cannot start;
     // otherwise finished() follows eventually.
@@ -61,6 +70,8 @@ private:
 
     QProcess m_process;
     QString m_cliPath;
+    QString m_elevatorPath;
+    bool m_elevated = false;
     QString m_output;
     QString m_error;
     QString m_stderr;

@@ -260,7 +260,7 @@ std::vector<ProcessListEntry> listProcesses() {
     return out;
 }
 
-std::string whyNotTraceable(int pid) {
+std::string whyNotTraceable(int pid, bool asRoot) {
     if (pid <= 0) {
         return "no such process";
     }
@@ -289,12 +289,12 @@ std::string whyNotTraceable(int pid) {
         }
         return reason;
     }
-    if (::geteuid() == 0) {
-        return {}; // root holds CAP_SYS_PTRACE unless a security module says otherwise
-    }
     const int yama = readIntFile("/proc/sys/kernel/yama/ptrace_scope", -1);
     if (yama == 3) {
         return "Yama ptrace_scope=3 forbids attaching to any process";
+    }
+    if (asRoot || ::geteuid() == 0) {
+        return {}; // root holds CAP_SYS_PTRACE unless a security module says otherwise
     }
     if (yama == 2) {
         return "Yama ptrace_scope=2 allows only CAP_SYS_PTRACE (root) to attach";

@@ -46,7 +46,8 @@ std::vector<ProcessListEntry> listProcesses();
 // Why attaching to `pid` with ptrace would fail, as far as can be known without trying:
 // "no such process", "kernel thread", "zombie", "already traced by PID 123 (gdb)",
 // "owned by uid N: needs root or CAP_SYS_PTRACE", "Yama ptrace_scope=N forbids ...",
-// "this is syscope itself". Empty when nothing speaks against it.
-std::string whyNotTraceable(int pid);
+// "this is syscope itself". Empty when nothing speaks against it. `asRoot`: as it would be for a
+// recorder started with root rights (through pkexec): only the reasons that hold for root.
+std::string whyNotTraceable(int pid, bool asRoot = false);
 
 } // namespace syscope

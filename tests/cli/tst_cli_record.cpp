@@ -72,6 +72,7 @@ private slots:
     void badPids();
     void alreadyTraced();
     void interruptDetaches();
+    void endOfInputDetaches();
     void killedRecorderLeavesReadableFile();
     void dumpShowsDecodedLines();
     void runAsUser();
@@ -233,6 +234,32 @@ void TestCliRecord::interruptDetaches() {
     QVERIFY2(rec.readAllStandardError().contains("detached"), "no detach reported");
     QVERIFY(sleeper.waitForFinished(10000));
     QCOMPARE(sleeper.exitCode(), 0);
+    QCOMPARE(sleeper.readAll().trimmed(), QByteArray("done 150"));
+    const CliRun stats = cli({QStringLiteral("stats"), QStringLiteral("--json"), trace});
+    QCOMPARE(stats.exitCode, 0);
+    QVERIFY(countsFromStatsJson(stats.out)["getppid"].calls > 5);
+}
+
+void TestCliRecord::endOfInputDetaches() {
+    // --stop-on-eof: a caller that may not signal the recorder (pkexec) closes its stdin instead.
+    QProcess sleeper;
+    sleeper.start(QString::fromStdString(programPath("sleeper")), {});
+    QVERIFY(sleeper.waitForReadyRead(5000));
+    const QByteArray pid = sleeper.readLine().trimmed();
+    const QString trace = path(QStringLiteral("eof.syscope"));
+    QProcess rec;
+    rec.start(QStringLiteral(SYSCOPE_CLI_PATH),
+              {QStringLiteral("record"), QStringLiteral("--stop-on-eof"), QStringLiteral("-o"),
+               trace, QStringLiteral("--pid"), QString::fromLatin1(pid)});
+    QVERIFY(rec.waitForStarted());
+    rec.write("bytes on stdin are ignored\n");
+    QTest::qWait(400);
+    QCOMPARE(rec.state(), QProcess::Running); // still recording
+    rec.closeWriteChannel();
+    QVERIFY(rec.waitForFinished(10000));
+    QCOMPARE(rec.exitCode(), 0);
+    QVERIFY2(rec.readAllStandardError().contains("(detached)"), "no detach reported");
+    QVERIFY(sleeper.waitForFinished(10000));
     QCOMPARE(sleeper.readAll().trimmed(), QByteArray("done 150"));
     const CliRun stats = cli({QStringLiteral("stats"), QStringLiteral("--json"), trace});
     QCOMPARE(stats.exitCode, 0);

@@ -11,8 +11,10 @@
 #include "trace/TraceStore.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -133,6 +135,43 @@ private slots:
         QCOMPARE(w.session()->store().eventCount(), saved.eventCount());
     }
 
+    void elevatedAttachStopsThroughStdin() {
+        // The elevated path end to end, with a stand-in for pkexec that runs its arguments as
+        // they are (as pkexec does after authentication): the recorder is started through it,
+        // attaches, and is stopped by closing its stdin, since a user may not signal root.
+        QTemporaryDir dir;
+        const QString elevator = dir.filePath(QStringLiteral("fake-pkexec"));
+        {
+            QFile f(elevator);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("#!/bin/sh\nexec \"$@\"\n");
+        }
+        QFile::setPermissions(elevator, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QProcess sleeper;
+        sleeper.start(QStringLiteral(SYSCOPE_TEST_PROGRAMS_DIR "/sleeper"), {});
+        QVERIFY(sleeper.waitForReadyRead(5000));
+        const qint64 pid = sleeper.readLine().trimmed().toLongLong();
+        MainWindow w;
+        w.setAttribute(Qt::WA_DontShowOnScreen);
+        w.show();
+        w.recorder()->setElevatorPath(elevator);
+        QSignalSpy finished(w.recorder(), &RecorderProcess::finished);
+        QVERIFY2(w.attachTo(pid, true), qPrintable(w.lastMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->store().eventCount() > 5, 20000);
+        w.stopRecording();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+        QVERIFY2(finished.first().at(2).toString().contains(QLatin1String("(detached)")),
+                 qPrintable(finished.first().at(2).toString()));
+        // The attached program runs on unharmed.
+        QVERIFY(sleeper.waitForFinished(10000));
+        QCOMPARE(sleeper.readAll().trimmed(), QByteArray("done 150"));
+        // Without an elevator there is a clear message, and nothing starts.
+        w.recorder()->setElevatorPath(QString());
+        QVERIFY(!w.attachTo(pid, true));
+        QVERIFY2(w.lastMessage().contains(QLatin1String("pkexec")), qPrintable(w.lastMessage()));
+    }
+
     void recorderFailureBecomesMessage() {
         MainWindow w;
         w.setAttribute(Qt::WA_DontShowOnScreen);
@@ -162,6 +201,9 @@ private slots:
         a.attachPid = 42;
         QCOMPARE(a.recorderArguments(QStringLiteral("x")),
                  (strings({"record", "-o", "x", "--pid", "42"})));
+        a.elevated = true;
+        QCOMPARE(a.recorderArguments(QStringLiteral("x")),
+                 (strings({"record", "-o", "x", "--pid", "42", "--stop-on-eof"})));
         const QString cache = RecorderProcess::newCacheFile(o);
         QVERIFY(cache.contains(QLatin1String("syscope-ls-")));
         QVERIFY(cache.endsWith(QLatin1String(".syscope")));

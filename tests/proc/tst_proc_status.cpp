@@ -20,6 +20,7 @@ private slots:
     void tracedChild();
     void zombieAndGone();
     void kernelThread();
+    void unprivilegedView();
     void processList();
     void systemFacts();
     void vsyscallModes_data();
@@ -116,6 +117,54 @@ void TestProcStatus::kernelThread() {
     }
     QVERIFY(it->cmdline.empty());
     QCOMPARE(whyNotTraceable(it->pid), std::string("kernel thread"));
+}
+
+void TestProcStatus::unprivilegedView() {
+    // What an ordinary user is told about a root process, and what a recorder started with root
+    // rights (pkexec) may do: checked in a child that gives up root.
+    if (::geteuid() != 0) {
+        QSKIP("needs root to drop to another user");
+    }
+    const int yama = [] {
+        QFile f(QStringLiteral("/proc/sys/kernel/yama/ptrace_scope"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toInt() : 0;
+    }();
+    int fds[2];
+    QCOMPARE(pipe(fds), 0);
+    const pid_t target = int(getpid()); // this test, running as root
+    const pid_t child = fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        close(fds[0]);
+        if (setgid(65534) != 0 || setuid(65534) != 0) {
+            _exit(2);
+        }
+        const std::string plain = whyNotTraceable(target);
+        const std::string elevated = whyNotTraceable(target, true);
+        const std::string out = plain + "\n" + elevated + "\n";
+        (void)!write(fds[1], out.data(), out.size());
+        _exit(0);
+    }
+    close(fds[1]);
+    QByteArray text;
+    char buf[512];
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) {
+        text.append(buf, n);
+    }
+    close(fds[0]);
+    int status = 0;
+    QCOMPARE(waitpid(child, &status, 0), child);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    const QList<QByteArray> lines = text.split('\n');
+    QVERIFY(lines.size() >= 2);
+    if (yama == 3) {
+        QVERIFY(lines[0].contains("ptrace_scope=3"));
+        QVERIFY(lines[1].contains("ptrace_scope=3"));
+        return;
+    }
+    QVERIFY2(lines[0].contains("needs root") || lines[0].contains("ptrace_scope"),
+             lines[0].constData());
+    QCOMPARE(lines[1], QByteArray()); // root may
 }
 
 void TestProcStatus::processList() {
