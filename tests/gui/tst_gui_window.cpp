@@ -163,6 +163,18 @@ private slots:
         QImage image(canvas->size(), QImage::Format_ARGB32);
         canvas->render(&image);
         QCOMPARE(QColor(image.pixel(x, top + 4)).rgb(), kSignalColor.rgb());
+        // The detail pane of the call it arrived during (clock_nanosleep) names it.
+        const qint64 sleep = findEvent(w.session()->store(), 100, 230);
+        QVERIFY(sleep >= 0);
+        w.selection()->setSelectedEvent(sleep);
+        const QString detail = w.tableView()->detailPane()->toPlainText();
+        QVERIFY2(
+            detail.contains(QLatin1String("--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED")),
+            qPrintable(detail));
+        // ... and only that one.
+        const qint64 open = findEvent(w.session()->store(), 100, 257);
+        w.selection()->setSelectedEvent(open);
+        QVERIFY(!w.tableView()->detailPane()->toPlainText().contains(QLatin1String("SIGCHLD")));
     }
 
     void timelineClickSelectsTableRow() {

@@ -4,9 +4,13 @@
 #include "TraceSession.h"
 #include "models/EventText.h"
 #include "syscalls/EventFormatter.h"
+#include "syscalls/Signals.h"
 #include "syscalls/SyscallTable.h"
 #include "views/SyscallColors.h"
 #include "views/TimeAxis.h"
+
+#include <algorithm>
+#include <limits>
 
 namespace syscope::gui {
 
@@ -102,6 +106,33 @@ QString EventDetailPane::describe(const TraceStore& store, std::size_t index) {
                                      : QStringLiteral("<code>%1</code> (0x%2)")
                                            .arg(esc(QString::fromStdString(formatReturn(e))))
                                            .arg(quint64(e.ret), 0, 16));
+    // Signals that reached the thread from this call's entry until its next syscall: the one that
+    // interrupted a call (EINTR, ERESTARTSYS) is delivered right after it returns.
+    const auto& own = store.taskEvents(store.taskIndex(index));
+    const auto next =
+        std::upper_bound(own.begin(), own.end(), e.enter,
+                         [&](TimeNs t, std::uint32_t k) { return t < store.enterTime(k); });
+    const TimeNs until =
+        next == own.end() ? std::numeric_limits<TimeNs>::max() : store.enterTime(*next);
+    QStringList delivered;
+    for (const ProcessEvent& p : store.processEvents()) {
+        if (p.tid != task.tid || p.pid != task.pid || p.time < e.enter || p.time >= until) {
+            continue;
+        }
+        if (p.kind == ProcessEventKind::Signal) {
+            delivered << QStringLiteral("<code>--- %1 %2 ---</code> at %3 s")
+                             .arg(QString::fromStdString(signalName(p.value)),
+                                  esc(QString::fromStdString(p.detail)),
+                                  relativeTime(store, p.time));
+        } else if (p.kind == ProcessEventKind::Stopped) {
+            delivered << QStringLiteral("<code>--- stopped by %1 ---</code> at %2 s")
+                             .arg(QString::fromStdString(signalName(p.value)),
+                                  relativeTime(store, p.time));
+        }
+    }
+    if (!delivered.isEmpty()) {
+        row(tr("Signals"), delivered.join(QStringLiteral("<br>")));
+    }
     html += QStringLiteral("</table>");
     return html;
 }
