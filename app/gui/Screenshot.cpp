@@ -74,7 +74,13 @@ int takeScreenshot(const ScreenshotRequest& request) {
     }
     window.showView(request.view);
     window.statisticsView()->recompute();
-    if (request.view == QLatin1String("table")) {
+    if (request.select >= 0) {
+        if (std::size_t(request.select) >= window.session()->store().eventCount()) {
+            return fail(QStringLiteral("--select: the trace has %1 events")
+                            .arg(window.session()->store().eventCount()));
+        }
+        window.selection()->setSelectedEvent(request.select);
+    } else if (request.view == QLatin1String("table")) {
         // Show the detail pane at work: on the first failed call (else the first call).
         const TraceStore& store = window.session()->store();
         qint64 pick = store.eventCount() > 0 ? 0 : -1;

@@ -1,4 +1,5 @@
-// `syscope --screenshot OUT.png [--view ID] [--size WxH] FILE`: load FILE, show one view offscreen,
+// `syscope --screenshot OUT.png [--view ID] [--size WxH] [--select N] FILE`: load FILE, show one
+// view offscreen,
 // save the window as a PNG, exit. For documentation and tests.
 #pragma once
 
@@ -12,6 +13,7 @@ struct ScreenshotRequest {
     QString view = QStringLiteral("timeline");
     QSize size{1280, 800};
     QString trace;
+    qint64 select = -1; // the event to select; -1: the table view picks the first failed call
 };
 
 // Parses "1280x800"; an invalid size gives an empty QSize.

@@ -3,7 +3,7 @@
 //   syscope --record -- CMD ARGS...    record a program right away
 //   syscope --attach PID               attach to a running process right away
 //   syscope --demo                     record the bundled demo workload
-//   syscope --screenshot OUT.png [--view timeline|table|stats] [--size WxH] FILE
+//   syscope --screenshot OUT.png [--view VIEW] [--size WxH] [--select N] FILE
 // The window follows the desktop's palette; SYSCOPE_PALETTE=dark or =light forces one (for
 // screenshots and for checking both).
 #include "MainWindow.h"
@@ -77,7 +77,11 @@ int main(int argc, char** argv) {
                                   QStringLiteral("The window size of the screenshot (default "
                                                  "1280x800)."),
                                   QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    parser.addOptions({record, attach, demo, screenshot, view, size});
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QStringLiteral("The event to select in the screenshot (its index in the trace, from 0)."),
+        QStringLiteral("N"));
+    parser.addOptions({record, attach, demo, screenshot, view, size, select});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A .syscope trace or an strace log to open."),
                                  QStringLiteral("[FILE]"));
@@ -106,6 +110,13 @@ int main(int argc, char** argv) {
         request.trace = positional.first();
         if (request.size.isEmpty()) {
             return usage("--size takes WIDTHxHEIGHT, e.g. 1280x800");
+        }
+        if (parser.isSet(select)) {
+            bool ok = false;
+            request.select = parser.value(select).toLongLong(&ok);
+            if (!ok || request.select < 0) {
+                return usage("--select takes an event index (0, 1, ...)");
+            }
         }
         return takeScreenshot(request);
     }
