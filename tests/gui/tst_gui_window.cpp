@@ -335,6 +335,12 @@ private slots:
         request.trace = m_trace;
         request.view = QStringLiteral("no-such-view");
         QCOMPARE(takeScreenshot(request), 1);
+        request.view = QStringLiteral("table");
+        request.select = 12; // the synthetic trace has 12 events
+        QCOMPARE(takeScreenshot(request), 1);
+        request.select = 11;
+        QCOMPARE(takeScreenshot(request), 0);
+        request.select = -1;
         request.view = QStringLiteral("timeline");
         request.trace = m_dir.filePath(QStringLiteral("missing.syscope"));
         QCOMPARE(takeScreenshot(request), 1);
