@@ -1,10 +1,12 @@
 // The window on real data: lanes per thread grouped by process, selection synchronised between
 // table, timeline and detail pane, the rubber-band range filtering table and statistics (and the
 // way back), a recorded multi-threaded program, picture export and --screenshot.
+#include "AttachDialog.h"
 #include "FileActions.h"
 #include "GuiTestUtil.h"
 #include "MainWindow.h"
 #include "PictureExport.h"
+#include "RecorderProcess.h"
 #include "Screenshot.h"
 #include "SelectionState.h"
 #include "SessionStatusBar.h"
@@ -19,15 +21,20 @@
 #include "views/TimelineCanvas.h"
 #include "views/TimelineView.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QPainter>
+#include <QProcess>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <cmath>
 
 using namespace syscope;
@@ -327,6 +334,48 @@ private slots:
         QCOMPARE(takeScreenshot(request), 0);
         QImage image(request.output);
         QCOMPARE(image.size(), QSize(1000, 640));
+    }
+
+    void attachDialogListsWhatCanBeTraced() {
+        QProcess sleeper;
+        sleeper.start(QStringLiteral(SYSCOPE_TEST_PROGRAMS_DIR "/sleeper"), {});
+        QVERIFY(sleeper.waitForReadyRead(5000));
+        const qint64 pid = sleeper.readLine().trimmed().toLongLong();
+        AttachDialog dialog;
+        // Root needs no pkexec: the choice is not offered.
+        QCOMPARE(dialog.elevateBox()->isVisibleTo(&dialog), RecorderProcess::canElevate());
+        dialog.setSearchText(QString::number(pid));
+        QVERIFY(dialog.proxy()->rowCount() >= 1);
+        QModelIndex row;
+        for (int r = 0; r < dialog.proxy()->rowCount(); ++r) {
+            const QModelIndex i = dialog.proxy()->index(r, AttachDialog::PidColumn);
+            if (i.data(Qt::UserRole).toLongLong() == pid) {
+                row = i;
+            }
+        }
+        QVERIFY(row.isValid());
+        QCOMPARE(dialog.proxy()->index(row.row(), AttachDialog::StatusColumn).data().toString(),
+                 QStringLiteral("yes"));
+        auto* view = dialog.findChild<QTreeView*>();
+        QVERIFY(view);
+        view->setCurrentIndex(row);
+        QCOMPARE(dialog.selectedPid(), pid);
+        // A kernel thread is listed with its reason and cannot be chosen.
+        dialog.setSearchText(QStringLiteral("kthreadd"));
+        if (dialog.proxy()->rowCount() > 0) {
+            const QModelIndex k = dialog.proxy()->index(0, AttachDialog::StatusColumn);
+            QVERIFY2(k.data().toString().contains(QLatin1String("kernel thread")),
+                     qPrintable(k.data().toString()));
+            view->setCurrentIndex(k);
+            QCOMPARE(dialog.selectedPid(), qint64(0));
+        }
+        // Asking for administrator rights re-evaluates the list; as root nothing changes.
+        const int before = dialog.model()->rowCount();
+        dialog.setElevated(true);
+        QVERIFY(dialog.elevated());
+        QVERIFY(std::abs(dialog.model()->rowCount() - before) < 50); // processes come and go
+        sleeper.kill();
+        sleeper.waitForFinished(5000);
     }
 
     void screenshotErrors() {
