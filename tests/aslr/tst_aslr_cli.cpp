@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "CliRun.h"
+
 class TestAslrCli : public QObject {
     Q_OBJECT
 private slots:
@@ -14,19 +16,12 @@ private slots:
     void tableAndUsage();
 };
 
+using namespace syscope::testutil;
+
 namespace {
 
-struct Result {
-    int code = -1;
-    QByteArray out, err;
-};
-
-Result cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(SYSCOPE_CLI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+CliRun cli(const QStringList& args) {
+    return runSyscopeCli(args, 120000);
 }
 
 QJsonObject parse(const QByteArray& json) {
@@ -50,7 +45,7 @@ void TestAslrCli::jsonShape() {
     const auto r =
         cli({QStringLiteral("aslr"), QStringLiteral("--runs"), QStringLiteral("8"),
              QStringLiteral("--json"), QStringLiteral("--"), QStringLiteral("/bin/true")});
-    QCOMPARE(r.code, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonObject o = parse(r.out);
     QCOMPARE(o.value(QStringLiteral("runs")).toInt(), 8);
     QCOMPARE(o.value(QStringLiteral("randomize")).toBool(false), true);
@@ -119,7 +114,7 @@ void TestAslrCli::noRandomizeJson() {
     const auto r = cli({QStringLiteral("aslr"), QStringLiteral("-n"), QStringLiteral("5"),
                         QStringLiteral("--no-randomize"), QStringLiteral("--json"),
                         QStringLiteral("--"), QStringLiteral("/bin/true")});
-    QCOMPARE(r.code, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonObject o = parse(r.out);
     QCOMPARE(o.value(QStringLiteral("randomize")).toBool(true), false);
     for (const auto& v : o.value(QStringLiteral("regions")).toArray()) {
@@ -134,7 +129,7 @@ void TestAslrCli::progressLines() {
     const auto r =
         cli({QStringLiteral("aslr"), QStringLiteral("--runs"), QStringLiteral("4"),
              QStringLiteral("--json"), QStringLiteral("--progress"), QStringLiteral("true")});
-    QCOMPARE(r.code, 0);
+    QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, QByteArray("progress 1/4\nprogress 2/4\nprogress 3/4\nprogress 4/4\n"));
     QCOMPARE(parse(r.out).value(QStringLiteral("runs")).toInt(), 4);
 }
@@ -142,17 +137,17 @@ void TestAslrCli::progressLines() {
 void TestAslrCli::tableAndUsage() {
     const auto table = cli({QStringLiteral("aslr"), QStringLiteral("--runs"), QStringLiteral("3"),
                             QStringLiteral("--"), QStringLiteral("/bin/true")});
-    QCOMPARE(table.code, 0);
+    QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("[vdso]"));
     QVERIFY(table.out.contains("randomize_va_space="));
-    QCOMPARE(cli({QStringLiteral("aslr")}).code, 2);
+    QCOMPARE(cli({QStringLiteral("aslr")}).exitCode, 2);
     QCOMPARE(cli({QStringLiteral("aslr"), QStringLiteral("--runs"), QStringLiteral("0"),
                   QStringLiteral("true")})
-                 .code,
+                 .exitCode,
              2);
     const auto missing =
         cli({QStringLiteral("aslr"), QStringLiteral("--"), QStringLiteral("/nonexistent/x")});
-    QCOMPARE(missing.code, 1);
+    QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains("/nonexistent/x"));
 }
 

@@ -8,11 +8,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "CliRun.h"
+
 #include <elf.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 
 using namespace syscope;
+using namespace syscope::testutil;
 
 class TestAslrFromTrace : public QObject {
     Q_OBJECT
@@ -48,16 +51,14 @@ SyscallEvent call(std::int32_t pid, TimeNs t, int nr, std::int64_t ret, std::uin
 }
 
 int cli(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr) {
-    QProcess p;
-    p.start(QStringLiteral(SYSCOPE_CLI_PATH), args);
-    p.waitForFinished(120000);
+    CliRun r = runSyscopeCli(args, 120000);
     if (out) {
-        *out = p.readAllStandardOutput();
+        *out = std::move(r.out);
     }
     if (err) {
-        *err = p.readAllStandardError();
+        *err = std::move(r.err);
     }
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r.exitCode;
 }
 
 } // namespace

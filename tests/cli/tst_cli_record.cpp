@@ -1,6 +1,7 @@
 // syscope-cli as a user meets it: record real programs and compare the per-syscall counts with
 // `strace -f -c`, exit statuses, error messages for bad input, attach/detach, crash safety.
 #include "../tracer/TraceRunner.h"
+#include "CliRun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,29 +14,12 @@
 
 using namespace syscope;
 using namespace syscope::test;
+using namespace syscope::testutil;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 CliRun cli(const QStringList& args, int timeoutMs = 120000) {
-    QProcess p;
-    p.start(QStringLiteral(SYSCOPE_CLI_PATH), args);
-    CliRun r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runSyscopeCli(args, timeoutMs);
 }
 
 std::map<std::string, CallCounts> countsFromStatsJson(const QByteArray& json) {

@@ -7,32 +7,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
+#include "CliRun.h"
+
 using namespace syscope;
+using namespace syscope::testutil;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(SYSCOPE_CLI_PATH), QStringList{QStringLiteral("syscalls")} + args);
-    Run r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+// `syscope-cli syscalls ARGS...`
+CliRun runCli(const QStringList& args) {
+    return runSyscopeCli(QStringList{QStringLiteral("syscalls")} + args, 30000);
 }
 
 } // namespace
@@ -41,7 +27,7 @@ class TestCliKernel : public QObject {
     Q_OBJECT
 private slots:
     void textColumns() {
-        const Run r = runCli({QStringLiteral("openat")});
+        const CliRun r = runCli({QStringLiteral("openat")});
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 2);
@@ -53,7 +39,7 @@ private slots:
     }
 
     void jsonAgreesWithKallsyms() {
-        const Run r = runCli({QStringLiteral("--json")});
+        const CliRun r = runCli({QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
         QVERIFY(rows.size() > 300);
@@ -95,8 +81,8 @@ private slots:
     }
 
     void oneRowJson() {
-        const Run r = runCli({QStringLiteral("--json"), QStringLiteral("--arch"),
-                              QStringLiteral("i386"), QStringLiteral("stat64")});
+        const CliRun r = runCli({QStringLiteral("--json"), QStringLiteral("--arch"),
+                                    QStringLiteral("i386"), QStringLiteral("stat64")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(rows.size(), 1);

@@ -4,32 +4,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
+#include "CliRun.h"
+
 using namespace syscope;
+using namespace syscope::testutil;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(SYSCOPE_CLI_PATH), QStringList{QStringLiteral("syscalls")} + args);
-    Run r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+// `syscope-cli syscalls ARGS...`
+CliRun runCli(const QStringList& args) {
+    return runSyscopeCli(QStringList{QStringLiteral("syscalls")} + args, 30000);
 }
 
 } // namespace
@@ -39,7 +25,7 @@ class TestCliSyscalls : public QObject {
 
 private slots:
     void wholeTable() {
-        const Run r = runCli({});
+        const CliRun r = runCli({});
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(std::size_t(lines.size()), SyscallTable::forArch(Arch::X86_64).all().size() + 1);
@@ -64,7 +50,7 @@ private slots:
     void json() {
         QFETCH(QStringList, args);
         QFETCH(int, rows);
-        const Run r = runCli(args);
+        const CliRun r = runCli(args);
         QCOMPARE(r.exitCode, 0);
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
@@ -123,7 +109,7 @@ private slots:
     void oneRow() {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, row);
-        const Run r = runCli(args);
+        const CliRun r = runCli(args);
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 2);
@@ -132,7 +118,7 @@ private slots:
     }
 
     void filter() {
-        const Run r = runCli({QStringLiteral("--filter"), QStringLiteral("%memory")});
+        const CliRun r = runCli({QStringLiteral("--filter"), QStringLiteral("%memory")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(" mmap "));
         QVERIFY(r.out.contains(" brk "));
@@ -160,14 +146,14 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(int, exitCode);
         QFETCH(QByteArray, message);
-        const Run r = runCli(args);
+        const CliRun r = runCli(args);
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(r.err.contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
     }
 
     void help() {
-        const Run r = runCli({QStringLiteral("--help")});
+        const CliRun r = runCli({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("--arch"));
         QVERIFY(r.out.contains("--json"));

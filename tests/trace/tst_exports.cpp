@@ -1,4 +1,5 @@
 // Exports: golden files (diff -u on mismatch), the strace text round trip, the CLI commands.
+#include "CliRun.h"
 #include "TraceTestUtil.h"
 
 #include "trace/Export.h"
@@ -42,15 +43,11 @@ void compareGolden(const std::string& produced, const std::string& expected) {
 }
 
 int runCli(const QStringList& args, QByteArray* err = nullptr) {
-    QProcess p;
-    p.start(QStringLiteral(SYSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(60000)) {
-        return -1;
-    }
+    CliRun r = runSyscopeCli(args, 60000);
     if (err) {
-        *err = p.readAllStandardError();
+        *err = std::move(r.err);
     }
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r.exitCode;
 }
 
 // A trace like a recorder's: two processes, a thread, strings, failures, an unfinished call,

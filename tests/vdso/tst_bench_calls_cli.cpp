@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "CliRun.h"
+
 class TestBenchCallsCli : public QObject {
     Q_OBJECT
 private slots:
@@ -13,17 +15,18 @@ private slots:
     void usage();
 };
 
+using namespace syscope::testutil;
+
 namespace {
 
 QJsonObject runJson(const QStringList& extra, int* code) {
-    QProcess p;
-    p.start(QStringLiteral(SYSCOPE_CLI_PATH),
-            QStringList{QStringLiteral("bench-calls"), QStringLiteral("--iterations"),
-                        QStringLiteral("2000"), QStringLiteral("--json")} +
-                extra);
-    p.waitForFinished(120000);
-    *code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    const CliRun r =
+        runSyscopeCli(QStringList{QStringLiteral("bench-calls"), QStringLiteral("--iterations"),
+                                  QStringLiteral("2000"), QStringLiteral("--json")} +
+                          extra,
+                      120000);
+    *code = r.exitCode;
+    return QJsonDocument::fromJson(r.out).object();
 }
 
 } // namespace
