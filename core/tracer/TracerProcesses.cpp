@@ -93,15 +93,8 @@ void Tracer::Session::onExec(Task& t, TimeNs now) {
     ++m_codeGeneration; // a new program: every cached syscall site is stale
     x.sites = std::make_shared<SiteCache>();
     x.pid = pid;
-    ProcessEvent ev;
-    ev.time = now;
-    ev.kind = ProcessEventKind::Exec;
-    ev.pid = ev.tid = pid;
+    ProcessEvent ev = processSnapshotEvent(ProcessEventKind::Exec, pid, now);
     ev.parent = pid_t(former);
-    ev.argv = readCmdline(pid);
-    ev.exe = readExe(pid);
-    ev.comm = readComm(pid);
-    m_comm[pid] = ev.comm;
     emitProcessEvent(std::move(ev));
     if (m_opt.trackMaps) {
         snapshotProcess(pid, now, -1, true);

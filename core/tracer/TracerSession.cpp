@@ -171,14 +171,7 @@ bool Tracer::Session::attach(TraceResult& result) {
             m_mainPid = pid;
         }
         const TimeNs now = monotonicNow();
-        ProcessEvent start;
-        start.time = now;
-        start.kind = ProcessEventKind::Start;
-        start.pid = start.tid = pid;
-        start.argv = readCmdline(pid);
-        start.exe = readExe(pid);
-        start.comm = readComm(pid);
-        m_comm[pid] = start.comm;
+        const ProcessEvent start = processSnapshotEvent(ProcessEventKind::Start, pid, now);
         emitProcessEvent(start);
         for (const auto& [tid, task] : m_tasks) {
             if (task.pid == pid && tid != pid) {
@@ -357,6 +350,18 @@ void Tracer::Session::emitEvent(Task& t) {
     }
     t.pendingStrings.clear();
     ++m_result.events;
+}
+
+ProcessEvent Tracer::Session::processSnapshotEvent(ProcessEventKind kind, pid_t pid, TimeNs now) {
+    ProcessEvent ev;
+    ev.time = now;
+    ev.kind = kind;
+    ev.pid = ev.tid = pid;
+    ev.argv = readCmdline(pid);
+    ev.exe = readExe(pid);
+    ev.comm = readComm(pid);
+    m_comm[pid] = ev.comm;
+    return ev;
 }
 
 ProcessEvent Tracer::Session::taskEvent(const Task& t, ProcessEventKind kind, TimeNs now,

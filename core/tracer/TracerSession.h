@@ -158,6 +158,9 @@ private:
     void beginStop();
     void emitEvent(Task& t);
     void emitProcessEvent(ProcessEvent ev);
+    // A Start or Exec event of process `pid` with what /proc says of it now (command line,
+    // executable, comm); remembers the comm for the process's later events.
+    ProcessEvent processSnapshotEvent(ProcessEventKind kind, pid_t pid, TimeNs now);
     // A process event about task `t` (its pid and tid) at `now`.
     static ProcessEvent taskEvent(const Task& t, ProcessEventKind kind, TimeNs now,
                                   std::int32_t value = 0);
