@@ -4,13 +4,11 @@
 #include "TraceInput.h"
 
 #include "syscalls/EventFormatter.h"
-#include "syscalls/Signals.h"
 #include "trace/TraceStore.h"
 
 #include <cinttypes>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 namespace syscope::cli {
 
@@ -42,15 +40,9 @@ std::string describeProcessEvent(const ProcessEvent& p) {
                (p.parent != p.tid && p.parent != 0 ? " by former thread " + std::to_string(p.parent)
                                                    : "");
     case ProcessEventKind::Exit:
-        if (WIFSIGNALED(p.value)) {
-            return "+++ killed by " + signalName(WTERMSIG(p.value)) +
-                   (WCOREDUMP(p.value) ? " (core dumped)" : "") + " +++";
-        }
-        return "+++ exited with " + std::to_string(WEXITSTATUS(p.value)) + " +++";
     case ProcessEventKind::Signal:
-        return "--- " + signalName(p.value) + (p.detail.empty() ? "" : " " + p.detail) + " ---";
     case ProcessEventKind::Stopped:
-        return "--- stopped by " + signalName(p.value) + " ---";
+        return formatProcessLine(p);
     case ProcessEventKind::Detach:
         return "*** detached";
     }

@@ -261,6 +261,30 @@ std::string formatSyscall(const SyscallEvent& e, const StringLookup& strings) {
     return formatCall(e, strings) + " = " + formatReturn(e);
 }
 
+std::string formatProcessLine(const ProcessEvent& p, bool siginfoAlways) {
+    switch (p.kind) {
+    case ProcessEventKind::Signal: {
+        const std::string sig = signalName(p.value);
+        if (!p.detail.empty()) {
+            return "--- " + sig + " " + p.detail + " ---";
+        }
+        return siginfoAlways ? "--- " + sig + " {si_signo=" + sig + "} ---" : "--- " + sig + " ---";
+    }
+    case ProcessEventKind::Stopped:
+        return "--- stopped by " + signalName(p.value) + " ---";
+    case ProcessEventKind::Exit: {
+        const int status = p.value;
+        if ((status & 0x7f) == 0) {
+            return "+++ exited with " + std::to_string((status >> 8) & 0xff) + " +++";
+        }
+        return "+++ killed by " + signalName(status & 0x7f) +
+               ((status & 0x80) ? " (core dumped)" : "") + " +++";
+    }
+    default:
+        return {};
+    }
+}
+
 std::string formatSyscallPadded(const SyscallEvent& e, const StringLookup& strings) {
     std::string out = formatCall(e, strings);
     if (out.size() < 40) {

@@ -40,6 +40,13 @@ std::string formatSyscall(const SyscallEvent& e, const StringLookup& strings);
 // As strace pads: the call, then spaces up to column 40, then the return part.
 std::string formatSyscallPadded(const SyscallEvent& e, const StringLookup& strings);
 
+// strace's line for a delivered signal (`--- SIGCHLD {si_signo=SIGCHLD, ...} ---`), a group-stop
+// (`--- stopped by SIGSTOP ---`) or a task's end (`+++ exited with 0 +++`, `+++ killed by SIGSEGV
+// (core dumped) +++`); empty for the other kinds. A signal whose siginfo is unknown shows as
+// `--- SIGCHLD ---`, or with `siginfoAlways` as `--- SIGCHLD {si_signo=SIGCHLD} ---` (strace
+// always prints the braces).
+std::string formatProcessLine(const ProcessEvent& p, bool siginfoAlways = false);
+
 // A quoted C string as strace prints it: "a\nb\"\377"; truncated strings get `...` after the
 // closing quote.
 std::string escapeString(std::string_view bytes, bool truncated);

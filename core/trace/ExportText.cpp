@@ -280,20 +280,9 @@ bool writeStraceText(const TraceStore& store, std::ostream& out,
             const ProcessEvent& p = processEvents[nextProcess];
             const std::string prefix =
                 std::to_string(p.tid) + " " + seconds(wrapAdd(p.time, shift)) + " ";
-            if (p.kind == ProcessEventKind::Signal) {
-                const std::string sig = signalName(p.value);
-                out << prefix << "--- " << sig << " "
-                    << (p.detail.empty() ? "{si_signo=" + sig + "}" : p.detail) << " ---\n";
-            } else if (p.kind == ProcessEventKind::Stopped) {
-                out << prefix << "--- stopped by " << signalName(p.value) << " ---\n";
-            } else if (p.kind == ProcessEventKind::Exit) {
-                const int status = p.value;
-                if ((status & 0x7f) == 0) {
-                    out << prefix << "+++ exited with " << ((status >> 8) & 0xff) << " +++\n";
-                } else {
-                    out << prefix << "+++ killed by " << signalName(status & 0x7f)
-                        << ((status & 0x80) ? " (core dumped)" : "") << " +++\n";
-                }
+            const std::string line = formatProcessLine(p, true);
+            if (!line.empty()) {
+                out << prefix << line << '\n';
             }
         }
     };

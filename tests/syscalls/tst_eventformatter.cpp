@@ -438,6 +438,29 @@ class TestEventFormatter : public QObject {
     Q_OBJECT
 
 private slots:
+    void processLines() {
+        ProcessEvent p;
+        p.kind = ProcessEventKind::Signal;
+        p.value = 17;
+        QCOMPARE(formatProcessLine(p), std::string("--- SIGCHLD ---"));
+        QCOMPARE(formatProcessLine(p, true), std::string("--- SIGCHLD {si_signo=SIGCHLD} ---"));
+        p.detail = "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=7, si_uid=0, si_status=0, "
+                   "si_utime=0, si_stime=0}";
+        QCOMPARE(formatProcessLine(p, true), "--- SIGCHLD " + p.detail + " ---");
+        p.kind = ProcessEventKind::Stopped;
+        p.value = 20;
+        QCOMPARE(formatProcessLine(p), std::string("--- stopped by SIGTSTP ---"));
+        p.kind = ProcessEventKind::Exit;
+        p.value = 3 << 8;
+        QCOMPARE(formatProcessLine(p), std::string("+++ exited with 3 +++"));
+        p.value = 11 | 0x80;
+        QCOMPARE(formatProcessLine(p), std::string("+++ killed by SIGSEGV (core dumped) +++"));
+        p.value = 9;
+        QCOMPARE(formatProcessLine(p), std::string("+++ killed by SIGKILL +++"));
+        p.kind = ProcessEventKind::Fork;
+        QVERIFY(formatProcessLine(p).empty());
+    }
+
     void straceSamples_data() {
         QTest::addColumn<int>("index");
         for (std::size_t k = 0; k < std::size(kSamples); ++k) {

@@ -4,7 +4,6 @@
 #include "TraceSession.h"
 #include "models/EventText.h"
 #include "syscalls/EventFormatter.h"
-#include "syscalls/Signals.h"
 #include "syscalls/SyscallTable.h"
 #include "views/SyscallColors.h"
 #include "views/TimeAxis.h"
@@ -119,14 +118,9 @@ QString EventDetailPane::describe(const TraceStore& store, std::size_t index) {
         if (p.tid != task.tid || p.pid != task.pid || p.time < e.enter || p.time >= until) {
             continue;
         }
-        if (p.kind == ProcessEventKind::Signal) {
-            delivered << QStringLiteral("<code>--- %1 %2 ---</code> at %3 s")
-                             .arg(QString::fromStdString(signalName(p.value)),
-                                  esc(QString::fromStdString(p.detail)),
-                                  relativeTime(store, p.time));
-        } else if (p.kind == ProcessEventKind::Stopped) {
-            delivered << QStringLiteral("<code>--- stopped by %1 ---</code> at %2 s")
-                             .arg(QString::fromStdString(signalName(p.value)),
+        if (p.kind == ProcessEventKind::Signal || p.kind == ProcessEventKind::Stopped) {
+            delivered << QStringLiteral("<code>%1</code> at %2 s")
+                             .arg(esc(QString::fromStdString(formatProcessLine(p))),
                                   relativeTime(store, p.time));
         }
     }

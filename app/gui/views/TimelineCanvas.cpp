@@ -3,7 +3,7 @@
 #include "SelectionState.h"
 #include "TraceSession.h"
 #include "models/EventText.h"
-#include "syscalls/Signals.h"
+#include "syscalls/EventFormatter.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -397,10 +397,7 @@ void TimelineCanvas::showHoverTip(const QPoint& pos, const QPoint& globalPos) {
         }
     }
     if (const ProcessEvent* sig = signalAt(pos)) {
-        const QString line = QStringLiteral("--- %1 %2 ---")
-                                 .arg(QString::fromStdString(signalName(sig->value)),
-                                      QString::fromStdString(sig->detail))
-                                 .trimmed();
+        const QString line = QString::fromStdString(formatProcessLine(*sig));
         QToolTip::showText(globalPos,
                            QStringLiteral("<p style='white-space:pre'><b>%1</b><br>%2 · signal "
                                           "delivered to pid %3 tid %4</p>")
