@@ -67,11 +67,7 @@ bool RecorderProcess::canElevate() {
 RecorderProcess::~RecorderProcess() {
     if (isRunning()) {
         disconnect(&m_process, nullptr, this, nullptr);
-        if (m_elevated) {
-            m_process.closeWriteChannel();
-        } else {
-            m_process.terminate();
-        }
+        askToEnd();
         if (!m_process.waitForFinished(5000)) {
             m_process.kill();
             m_process.waitForFinished(2000);
@@ -136,14 +132,18 @@ bool RecorderProcess::start(const RecordOptions& options, const QString& output)
     return true;
 }
 
+void RecorderProcess::askToEnd() {
+    if (m_elevated) {
+        m_process.closeWriteChannel(); // the recorder runs as root: no signals from us
+    } else {
+        m_process.terminate();
+    }
+}
+
 void RecorderProcess::stop() {
     if (isRunning()) {
         m_stopRequested = true;
-        if (m_elevated) {
-            m_process.closeWriteChannel(); // the recorder runs as root: no signals from us
-        } else {
-            m_process.terminate();
-        }
+        askToEnd();
     }
 }
 

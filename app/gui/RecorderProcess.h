@@ -67,6 +67,8 @@ signals:
 
 private:
     void onFinished(int exitCode, QProcess::ExitStatus status);
+    // SIGTERM, or for a recorder running as root, the end of its stdin (record --stop-on-eof).
+    void askToEnd();
 
     QProcess m_process;
     QString m_cliPath;

@@ -57,11 +57,8 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
                 m_vdso.inheritProcess(child, t.pid);
             }
         }
-        ProcessEvent ev;
-        ev.time = now;
-        ev.kind = thread ? ProcessEventKind::Thread : ProcessEventKind::Fork;
-        ev.pid = c.pid;
-        ev.tid = child;
+        ProcessEvent ev =
+            taskEvent(c, thread ? ProcessEventKind::Thread : ProcessEventKind::Fork, now);
         ev.parent = t.tid;
         ev.comm = m_comm[c.pid];
         emitProcessEvent(std::move(ev));
