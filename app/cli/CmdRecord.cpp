@@ -45,6 +45,9 @@ public:
             m_path = "syscope-" + name + "-" + std::to_string(pid) + ".syscope";
         }
         m_writer = TraceWriter::create(m_path, Tracer::describeSession(m_options), &m_error);
+        if (m_writer) {
+            m_writer->setSyncOnClose(false); // see TraceWriter::setSyncOnClose
+        }
         return m_writer != nullptr;
     }
     void consume(const EventBatch& batch) override {
@@ -137,7 +140,8 @@ int record(std::span<char*> args) {
     });
     p.multi("env", 'E', "NAME=VALUE", "set an environment variable for the command (repeatable)",
             &options.extraEnvironment);
-    p.flag("no-seccomp", 0, "stop at every syscall even with --filter (no seccomp-bpf)",
+    p.flag("no-seccomp", 0,
+           "use no seccomp-bpf filter: stop at every syscall's entry and exit (slower)",
            &noSeccomp);
     p.flag("no-pin", 0,
            "do not run the tracer and the command on one CPU (slower stops, all CPUs for the "

@@ -75,6 +75,14 @@ int main(int argc, char** argv) {
     const std::string workload = SYSCOPE_BENCH_WORKLOAD;
     const std::string cli = SYSCOPE_BENCH_CLI;
     const std::string trace = "/tmp/syscope-bench-" + std::to_string(getpid()) + ".syscope";
+    // Each recording writes a new file, as the default name (with the pid) does; the file is
+    // removed after the timed run. Truncating last run's file would add the file system's
+    // writeback of its blocks to the time.
+    auto timeRecord = [&](const std::vector<std::string>& argv) {
+        const double t = timeRun(argv);
+        unlink(trace.c_str());
+        return t;
+    };
     if (timeRun({"strace", "-V"}) < 0) {
         std::fprintf(stderr, "bench_tracer: strace is not installed\n");
         return 1;
@@ -105,8 +113,8 @@ int main(int argc, char** argv) {
             std::vector<double> base, ours, theirs;
             for (int r = 0; r < rounds; ++r) {
                 base.push_back(timeRun(with({workload, w.name, n})));
-                ours.push_back(
-                    timeRun(with({cli, "record", "-q", "-o", trace, "--", workload, w.name, n})));
+                ours.push_back(timeRecord(
+                    with({cli, "record", "-q", "-o", trace, "--", workload, w.name, n})));
                 theirs.push_back(
                     timeRun(with({"strace", "-f", "-o", "/dev/null", workload, w.name, n})));
             }
@@ -121,8 +129,8 @@ int main(int argc, char** argv) {
     std::vector<double> base, filtered;
     for (int r = 0; r < rounds; ++r) {
         base.push_back(timeRun({workload, "getppid", n}));
-        filtered.push_back(timeRun({cli, "record", "-q", "-o", trace, "--filter", "openat", "--",
-                                    workload, "getppid", n}));
+        filtered.push_back(timeRecord({cli, "record", "-q", "-o", trace, "--filter", "openat", "--",
+                                       workload, "getppid", n}));
     }
     std::printf("\n--filter openat on the getppid loop: untraced %.1f ms, syscope %.1f ms: %.2fx "
                 "(goal <= 3x)\n",
@@ -133,9 +141,9 @@ int main(int argc, char** argv) {
     for (int r = 0; r < rounds; ++r) {
         clockBase.push_back(timeRun({workload, "clock", calls}));
         clockPlain.push_back(
-            timeRun({cli, "record", "-q", "-o", trace, "--", workload, "clock", calls}));
-        clockVdso.push_back(
-            timeRun({cli, "record", "-q", "-o", trace, "--vdso", "--", workload, "clock", calls}));
+            timeRecord({cli, "record", "-q", "-o", trace, "--", workload, "clock", calls}));
+        clockVdso.push_back(timeRecord(
+            {cli, "record", "-q", "-o", trace, "--vdso", "--", workload, "clock", calls}));
     }
     const double perCall =
         (median(clockVdso) - median(clockPlain)) / double(std::stol(calls)) * 1e6;

@@ -222,13 +222,25 @@ std::vector<std::string> readCmdline(int pid) {
     return out;
 }
 
-std::string readExe(int pid) {
+namespace {
+
+std::string readProcLink(int pid, const char* name) {
     char buf[PATH_MAX];
-    const ssize_t n = ::readlink(procPath(pid, "exe").c_str(), buf, sizeof buf);
+    const ssize_t n = ::readlink(procPath(pid, name).c_str(), buf, sizeof buf);
     if (n <= 0 || static_cast<std::size_t>(n) >= sizeof buf) {
         return {};
     }
     return std::string(buf, static_cast<std::size_t>(n));
+}
+
+} // namespace
+
+std::string readExe(int pid) {
+    return readProcLink(pid, "exe");
+}
+
+std::string pidNamespace(int pid) {
+    return readProcLink(pid, "ns/pid");
 }
 
 std::vector<int> listTasks(int pid) {

@@ -27,6 +27,8 @@ std::vector<std::string> readCmdline(int pid);
 
 // The target of /proc/PID/exe; empty when unreadable.
 std::string readExe(int pid);
+// The pid namespace process `pid` lives in ("pid:[4026531836]"); empty if unreadable.
+std::string pidNamespace(int pid);
 
 // The tids under /proc/PID/task, ascending; empty when the process is gone.
 std::vector<int> listTasks(int pid);

@@ -291,7 +291,7 @@ bool TraceWriter::close(std::string* error) {
         w.varint(m_auxvTotal);
         w.varint(m_stringIds.size());
         writeChunk(format::ChunkEnd, payload);
-        if (!failed() && ::fsync(m_fd) != 0 && errno != EINVAL && errno != EROFS) {
+        if (!failed() && m_syncOnClose && ::fsync(m_fd) != 0 && errno != EINVAL && errno != EROFS) {
             m_error = "cannot sync " + m_path + ": " + std::strerror(errno);
         }
         if (::close(m_fd) != 0 && !failed()) {

@@ -26,9 +26,14 @@ public:
     void consume(const EventBatch& batch) override;
     // Writes every pending item as completed chunks (no fsync).
     void flush() override;
-    // Flushes, writes the end chunk, fsyncs and closes. Returns false (and *error) if anything
-    // failed since create(). Called by the destructor when not called explicitly.
+    // Flushes, writes the end chunk, fsyncs (unless told not to) and closes. Returns false (and
+    // *error) if anything failed since create(). Called by the destructor when not called
+    // explicitly.
     bool close(std::string* error = nullptr);
+    // A live recording streams its chunks as it goes and the format survives a torn tail, so the
+    // recorder need not wait for the disk at the end (strace -o and perf record do not either).
+    // Saving or converting a file keeps the fsync: the user asked for that file, complete.
+    void setSyncOnClose(bool sync) { m_syncOnClose = sync; }
 
     bool failed() const { return !m_error.empty(); }
     std::string error() const { return m_error; }
@@ -47,6 +52,7 @@ private:
 
     int m_fd = -1;
     std::string m_path;
+    bool m_syncOnClose = true;
     std::string m_error;
     std::uint64_t m_written = 0;
 

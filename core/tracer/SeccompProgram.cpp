@@ -2,6 +2,7 @@
 
 #include "syscalls/SyscallTable.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <linux/audit.h>
@@ -42,25 +43,48 @@ void appendRangeChecks(std::vector<sock_filter>& prog, const std::vector<int>& n
     }
 }
 
+// The tracer must see every clone that asks for CLONE_UNTRACED, selected or not: the child
+// inherits the filter, so it has to be traced after all (see Tracer::Session::onUntracedClone).
+// clone3 keeps its flags in memory, out of the filter's sight: it always stops. Expects A = nr;
+// falls through with A = nr for other calls.
+void appendCloneChecks(std::vector<sock_filter>& prog, int cloneNr) {
+    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kClone3Nr), 0, 1));
+    prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(cloneNr), 0, 4));
+    prog.push_back(stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, args))); // low half
+    prog.push_back(jump(BPF_JMP | BPF_JSET | BPF_K, unsigned(kCloneUntraced), 0, 1));
+    prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+    prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+}
+
 } // namespace
 
 std::vector<unsigned char> buildSeccompProgram(const SyscallFilter& filter) {
-    if (filter.tracesEverything()) {
-        return {};
-    }
-    const std::vector<int> native = filter.numbers(Arch::X86_64);
-    const std::vector<int> compat = filter.numbers(Arch::I386);
-
+    // exit and exit_group never return, and the PTRACE_EVENT_EXIT stop that follows them has
+    // their number and argument in the registers: they need no stop of their own.
+    auto isExit = [](int nr) { return nr == kExitX86_64 || nr == kExitGroupX86_64; };
     std::vector<sock_filter> native64;
-    appendRangeChecks(native64, native);
-    // x32 calls share AUDIT_ARCH_X86_64; syscope does not filter them.
-    native64.push_back(jump(BPF_JMP | BPF_JGE | BPF_K, unsigned(kX32SyscallBit), 0, 1));
-    native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
-    native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-
     std::vector<sock_filter> compat32;
-    appendRangeChecks(compat32, compat);
-    compat32.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+    if (filter.tracesEverything()) {
+        // Every number, known to the table or not, stops; the table's gaps too.
+        native64.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kExitX86_64), 2, 0));
+        native64.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kExitGroupX86_64), 1, 0));
+        native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+        native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+        compat32.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+    } else {
+        std::vector<int> native = filter.numbers(Arch::X86_64);
+        native.erase(std::remove_if(native.begin(), native.end(), isExit), native.end());
+        appendRangeChecks(native64, native);
+        appendCloneChecks(native64, kCloneX86_64);
+        // x32 calls share AUDIT_ARCH_X86_64; syscope does not filter them.
+        native64.push_back(jump(BPF_JMP | BPF_JGE | BPF_K, unsigned(kX32SyscallBit), 0, 1));
+        native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+        native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+        appendRangeChecks(compat32, filter.numbers(Arch::I386));
+        appendCloneChecks(compat32, kCloneI386);
+        compat32.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+    }
 
     // A = nr is kept in X while the arch decides which block of range checks applies.
     std::vector<sock_filter> prog;

@@ -8,8 +8,16 @@
 
 namespace syscope {
 
-// An array of struct sock_filter as bytes; empty when the filter traces everything (a program
-// would then only add cost).
+inline constexpr int kExitX86_64 = 60;
+inline constexpr int kExitGroupX86_64 = 231;
+inline constexpr int kCloneX86_64 = 56;
+inline constexpr int kCloneI386 = 120;
+inline constexpr int kClone3Nr = 435; // the same number on x86_64 and i386
+inline constexpr unsigned kCloneUntraced = 0x00800000;
+
+// An array of struct sock_filter as bytes. The 64-bit exit and exit_group are never selected:
+// the tracer records them at their PTRACE_EVENT_EXIT stop. clone3, and clone with
+// CLONE_UNTRACED, always are.
 std::vector<unsigned char> buildSeccompProgram(const SyscallFilter& filter);
 
 } // namespace syscope

@@ -17,36 +17,56 @@ std::size_t readTraceeMemory(pid_t tid, std::uint64_t address, void* out, std::s
     return n > 0 ? std::size_t(n) : 0;
 }
 
-TraceeString readTraceeString(pid_t tid, std::uint64_t address, std::size_t limit) {
+bool TraceeReader::load(std::uint64_t address) {
+    if (address >= m_base && address < m_base + m_size) {
+        return true;
+    }
+    // Never cross a page boundary in one read: the next page may be unmapped.
+    const std::size_t toPageEnd = std::size_t(kPage - (address % kPage));
+    m_size = readTraceeMemory(m_tid, address, m_window, toPageEnd);
+    m_base = address;
+    return m_size > 0;
+}
+
+bool TraceeReader::read(std::uint64_t address, void* out, std::size_t size) {
+    if (size <= sizeof m_window && load(address) && address + size <= m_base + m_size) {
+        std::memcpy(out, m_window + (address - m_base), size);
+        return true;
+    }
+    return readTraceeMemory(m_tid, address, out, size) == size; // straddles a page
+}
+
+TraceeString TraceeReader::string(std::uint64_t address, std::size_t limit) {
     TraceeString result;
     if (address == 0) {
         return result;
     }
-    char buf[kPage];
     std::uint64_t at = address;
     while (result.bytes.size() < limit) {
-        // Never cross a page boundary in one read: the next page may be unmapped.
-        const std::uint64_t toPageEnd = kPage - (at % kPage);
-        const std::size_t want = std::min<std::uint64_t>(toPageEnd, limit - result.bytes.size());
-        const std::size_t got = readTraceeMemory(tid, at, buf, want);
-        if (got == 0) {
+        if (!load(at)) {
             // Unreadable: keep what we have (a string cut by a fault), unless we have nothing.
             result.ok = !result.bytes.empty();
             result.truncated = result.ok;
             return result;
         }
-        const void* nul = std::memchr(buf, 0, got);
-        if (nul) {
-            result.bytes.append(buf, static_cast<const char*>(nul) - buf);
+        const char* from = m_window + (at - m_base);
+        const std::size_t available =
+            std::min<std::uint64_t>(m_base + m_size - at, limit - result.bytes.size());
+        if (const void* nul = std::memchr(from, 0, available)) {
+            result.bytes.append(from, static_cast<const char*>(nul) - from);
             result.ok = true;
             return result;
         }
-        result.bytes.append(buf, got);
-        at += got;
+        result.bytes.append(from, available);
+        at += available;
     }
     result.ok = true;
     result.truncated = true;
     return result;
+}
+
+TraceeString readTraceeString(pid_t tid, std::uint64_t address, std::size_t limit) {
+    return TraceeReader(tid).string(address, limit);
 }
 
 } // namespace syscope

@@ -27,17 +27,22 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
     const pid_t child = pid_t(msg);
     bool thread = false;
     if (event == PTRACE_EVENT_CLONE) {
-        user_regs_struct regs{};
-        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) == 0) {
-            std::uint64_t flags = regs.rdi;
-            if (regs.orig_rax == SYS_clone3) {
+        // CLONE_THREAD decides: a new thread, or a process sharing (or not) our memory. The call
+        // was described at its entry (clone3's flags are in memory: read them now).
+        if (t.inSyscall && t.described && !t.ignoring) {
+            std::uint64_t flags = t.pending.args[0];
+            if (t.pending.nr == kClone3Nr) {
                 flags = 0;
-                readTraceeMemory(t.tid, regs.rdi, &flags, sizeof flags);
+                readTraceeMemory(t.tid, t.pending.args[0], &flags, sizeof flags);
             }
             thread = flags & kCloneThread;
         } else {
             thread = threadGroupId(child).value_or(child) == t.pid;
         }
+    }
+    const bool hide = t.hidden || t.untraced.active;
+    if (t.untraced.active) {
+        endUntracedClone(t, true);
     }
     if (child > 0) {
         auto [it, inserted] = m_tasks.try_emplace(child);
@@ -46,24 +51,151 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
             c.tid = child;
             c.phase = Phase::Newborn;
         }
-        // Same code at the same addresses (shared, or copied by fork): the syscall sites
-        // checked for int $0x80 hold for the child too, until the next mapping change.
-        c.sites = t.sites;
         c.pid = thread ? t.pid : child;
         c.seccompMode = t.seccompMode;
-        if (!thread) {
+        c.hidden = hide;
+        if (c.held) {
+            // Its first stop came before this event and was kept: answer it now.
+            c.held = false;
+            c.phase = Phase::Running;
+            if (hide) {
+                ptrace(PTRACE_CONT, c.tid, nullptr, 0);
+            } else {
+                resume(c);
+            }
+        }
+        if (hide) {
+            if (t.hidden) {
+                ptrace(PTRACE_CONT, t.tid, nullptr, 0);
+                return;
+            }
+        } else if (!thread) {
             m_comm[child] = m_comm[t.pid];
             if (m_opt.vdso) {
                 m_vdso.inheritProcess(child, t.pid);
             }
         }
-        ProcessEvent ev =
-            taskEvent(c, thread ? ProcessEventKind::Thread : ProcessEventKind::Fork, now);
-        ev.parent = t.tid;
-        ev.comm = m_comm[c.pid];
-        emitProcessEvent(std::move(ev));
+        if (!hide) {
+            ProcessEvent ev =
+                taskEvent(c, thread ? ProcessEventKind::Thread : ProcessEventKind::Fork, now);
+            ev.parent = t.tid;
+            ev.comm = m_comm[c.pid];
+            emitProcessEvent(std::move(ev));
+        }
+        if (t.seccompMode && t.inSyscall && event != PTRACE_EVENT_VFORK &&
+            sharesOurPidNamespace(t)) {
+            // The call's result is the child's pid, and all that is left of it is the return
+            // to user space: record it now and skip its exit stop (PTRACE_CONT; the filter
+            // stops the next call). A vfork parent still waits for its child: that one exits
+            // normally, with its true duration.
+            completeCall(t, child, now);
+        }
     }
     resume(t);
+}
+
+void Tracer::Session::onUntracedClone(Task& t, Arch arch, int nr, const std::uint64_t* args) {
+    // A CLONE_UNTRACED child would inherit the seccomp filter without a tracer, and every call
+    // the filter selects would fail with ENOSYS. So the flag is taken out for the kernel (and put
+    // back once the child exists, so the program never sees the change): the child is traced,
+    // but hidden, running as if untraced. Its parent's clone is recorded as made.
+    const bool isClone =
+        (arch == Arch::X86_64 && nr == kCloneX86_64) || (arch == Arch::I386 && nr == kCloneI386);
+    if (!t.seccompMode || (!isClone && nr != kClone3Nr) || arch == Arch::X32) {
+        return;
+    }
+    Task::UntracedClone u;
+    if (nr == kClone3Nr) {
+        u.inMemory = true;
+        u.where = args[0];
+        if (readTraceeMemory(t.tid, u.where, &u.original, sizeof u.original) != sizeof u.original) {
+            return; // the kernel will fail the call with EFAULT
+        }
+    } else {
+        u.where =
+            arch == Arch::I386 ? offsetof(user_regs_struct, rbx) : offsetof(user_regs_struct, rdi);
+        const auto value = peekRegister(t.tid, std::size_t(u.where));
+        if (!value) {
+            return;
+        }
+        u.original = *value;
+    }
+    if (!(u.original & kCloneUntraced)) {
+        return;
+    }
+    const auto stripped = static_cast<long>(u.original & ~std::uint64_t(kCloneUntraced));
+    const __ptrace_request poke = u.inMemory ? PTRACE_POKEDATA : PTRACE_POKEUSER;
+    if (ptrace(poke, t.tid, reinterpret_cast<void*>(u.where), reinterpret_cast<void*>(stripped)) !=
+        0) {
+        return;
+    }
+    u.active = true;
+    t.untraced = u;
+    ++m_untracedClones;
+}
+
+void Tracer::Session::endUntracedClone(Task& t, bool restore) {
+    if (restore) {
+        const __ptrace_request poke = t.untraced.inMemory ? PTRACE_POKEDATA : PTRACE_POKEUSER;
+        ptrace(poke, t.tid, reinterpret_cast<void*>(t.untraced.where),
+               reinterpret_cast<void*>(static_cast<long>(t.untraced.original)));
+    }
+    t.untraced = {};
+    if (--m_untracedClones == 0) {
+        resumeHeld();
+    }
+}
+
+void Tracer::Session::resumeHeld() {
+    // Newborns held for a parent event that will not come (the parent died in its clone).
+    for (auto& [tid, task] : m_tasks) {
+        if (task.held) {
+            task.held = false;
+            task.phase = Phase::Running;
+            resume(task);
+        }
+    }
+}
+
+void Tracer::Session::onHiddenStop(Task& t, int status) {
+    // Answer at once, as if there were no tracer: the signal goes on, a group-stop stays stopped.
+    const int sig = WSTOPSIG(status);
+    const int event = status >> 16;
+    int inject = 0;
+    if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK || event == PTRACE_EVENT_CLONE) {
+        onNewTask(t, event, 0); // its children are hidden too; resumes t
+        return;
+    }
+    if (event == PTRACE_EVENT_EXEC) {
+        unsigned long former = 0;
+        ptrace(PTRACE_GETEVENTMSG, t.tid, nullptr, &former);
+        if (pid_t(former) != t.tid) {
+            m_tasks.erase(pid_t(former)); // a non-leader exec: the old leader is gone
+        }
+    } else if (event == PTRACE_EVENT_STOP) {
+        if (t.phase == Phase::Newborn) {
+            t.phase = Phase::Running;
+        } else if (isStopSignal(sig)) {
+            ptrace(PTRACE_LISTEN, t.tid, nullptr, nullptr);
+            return;
+        }
+    } else if (event == 0 && sig != (SIGTRAP | 0x80)) {
+        inject = t.phase == Phase::Newborn && sig == SIGSTOP ? 0 : sig;
+        t.phase = Phase::Running;
+    }
+    ptrace(PTRACE_CONT, t.tid, nullptr, inject);
+}
+
+bool Tracer::Session::sharesOurPidNamespace(Task& t) {
+    // The event message gives the child's pid in our namespace; the call returns it in the
+    // caller's. A process's namespace never changes, so one look per task is enough.
+    if (t.pidNamespace == Task::PidNamespace::Unknown) {
+        static const std::string ours = pidNamespace(getpid());
+        const std::string theirs = pidNamespace(t.tid);
+        t.pidNamespace = !theirs.empty() && theirs == ours ? Task::PidNamespace::Ours
+                                                           : Task::PidNamespace::Other;
+    }
+    return t.pidNamespace == Task::PidNamespace::Ours;
 }
 
 void Tracer::Session::onExec(Task& t, TimeNs now) {
@@ -87,8 +219,6 @@ void Tracer::Session::onExec(Task& t, TimeNs now) {
     }
     Task& x = *execing;
     x.phase = Phase::Running;
-    ++m_codeGeneration; // a new program: every cached syscall site is stale
-    x.sites = std::make_shared<SiteCache>();
     x.pid = pid;
     ProcessEvent ev = processSnapshotEvent(ProcessEventKind::Exec, pid, now);
     ev.parent = pid_t(former);
@@ -188,6 +318,13 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
         return;
     }
     Task& t = it->second;
+    if (t.untraced.active) {
+        endUntracedClone(t, false);
+    }
+    if (t.hidden) {
+        m_tasks.erase(it);
+        return;
+    }
     finishPendingAsUnfinished(t);
     if (m_opt.vdso) {
         for (SyscallEvent& open : m_vdso.forgetTask(tid)) {

@@ -52,19 +52,15 @@ bool Tracer::Session::launch(TraceResult& result) {
     spec.workingDirectory = m_opt.workingDirectory;
     spec.user = m_opt.user;
     spec.noRandomize = m_opt.noRandomize;
-    if (m_opt.seccomp) {
+    // The filter stops the tracee only at syscalls it selects (all of them when tracing
+    // everything): between them the task runs with PTRACE_CONT, and calls that need no stop of
+    // their own (exit, exit_group; fork's exit, see onNewTask) cost none. Every task that
+    // inherits the filter must be traced, or its selected calls fail with ENOSYS: so not with
+    // --no-follow (as strace --seccomp-bpf needs -f). Not for --user tracing everything either:
+    // seccomp would need no_new_privs, which changes how set-uid programs run.
+    if (m_opt.seccomp && m_opt.followChildren &&
+        (m_opt.user.empty() || !m_opt.filter.tracesEverything())) {
         spec.seccompProgram = buildSeccompProgram(m_opt.filter);
-        // Tracing everything: the filter only hooks exec, whose path and argv must be read at
-        // entry (after a successful exec the old memory is gone). That lets every other entry
-        // stop go without a ptrace request. Not for --user: seccomp would then need
-        // no_new_privs, which changes how set-uid programs run.
-        if (spec.seccompProgram.empty() && m_opt.user.empty()) {
-            std::string ignored;
-            if (auto execs = SyscallFilter::parse("execve,execveat", &ignored)) {
-                spec.seccompProgram = buildSeccompProgram(*execs);
-                m_fastStops = !spec.seccompProgram.empty();
-            }
-        }
     }
     if (m_opt.pinCpu) {
         const int cpu = sched_getcpu();
@@ -248,7 +244,18 @@ void Tracer::Session::dispatch(pid_t tid, int status, TimeNs now) {
         return;
     }
     auto it = m_tasks.find(tid);
-    Task& t = it != m_tasks.end() ? it->second : adoptUnknown(tid);
+    const bool known = it != m_tasks.end();
+    Task& t = known ? it->second : adoptUnknown(tid);
+    if (t.hidden) {
+        onHiddenStop(t, status);
+        return;
+    }
+    if (!known && m_untracedClones > 0) {
+        // Perhaps the child of a clone whose CLONE_UNTRACED we took out: whether to hide it is
+        // known only at its parent's fork event, so keep it stopped until then.
+        t.held = true;
+        return;
+    }
     if (m_opt.vdso) {
         prepareVdso(t);
     }
@@ -266,9 +273,7 @@ void Tracer::Session::dispatch(pid_t tid, int status, TimeNs now) {
     } else if (event == PTRACE_EVENT_EXEC) {
         onExec(t, now); // the execing thread now has the leader's tid, which is `tid` here
     } else if (event == PTRACE_EVENT_EXIT) {
-        describeStoppedTask(t);
-        finishPendingAsUnfinished(t);
-        resume(t);
+        onExitStop(t, now);
     } else if (event == PTRACE_EVENT_STOP) {
         onEventStop(t, sig, now);
     } else {
@@ -298,7 +303,6 @@ void Tracer::Session::resume(Task& t, int sig) {
             ptrace(PTRACE_CONT, t.tid, nullptr, 0);
             return;
         }
-        describeStoppedTask(t);
         finishPendingAsUnfinished(t);
         if (m_opt.vdso) {
             int stillTraced = 0;

@@ -13,10 +13,12 @@
 #include <array>
 #include <atomic>
 #include <csignal>
+#include <cstddef>
 #include <cstdint>
 #include <ctime>
 #include <linux/audit.h>
 #include <memory>
+#include <optional>
 #include <string>
 #include <sys/types.h>
 #include <sys/user.h>
@@ -73,6 +75,11 @@ inline Arch archFromAudit(std::uint32_t audit, std::uint64_t nr) {
     return (nr & kX32SyscallBit) ? Arch::X32 : Arch::X86_64;
 }
 
+// One register of a stopped tracee at `offset` in user_regs_struct (offsetof). A
+// PTRACE_PEEKUSER costs a fraction of a whole PTRACE_GETREGS, which copies the full register set
+// through a bounce buffer. nullopt when the task is gone.
+std::optional<std::uint64_t> peekRegister(pid_t tid, std::size_t offset);
+
 inline std::string baseName(const std::string& path) {
     const auto slash = path.rfind('/');
     return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -96,18 +103,6 @@ public:
 private:
     enum class Phase : std::uint8_t { Newborn, Attaching, PreExec, Running };
 
-    // Whether the instruction before a syscall stop's rip is `int $0x80`, per site. An entry
-    // holds while m_codeGeneration is unchanged (no mapping changed anywhere since).
-    struct SiteCache {
-        struct Site {
-            std::uint64_t rip = 0;
-            std::uint64_t generation = ~0ULL;
-            bool int80 = false;
-        };
-        std::array<Site, 16> entries{};
-        std::size_t next = 0;
-    };
-
     struct Task {
         pid_t tid = 0;
         pid_t pid = 0;
@@ -119,12 +114,21 @@ private:
         bool listening = false;   // held in group-stop with PTRACE_LISTEN
         bool gone = false;        // detached; erase after this stop
         bool described = false;   // nr and arguments of the current call are known
-        bool fast = true;         // may use the fast path when the session does
         bool armPending = true;   // --vdso: debug registers not loaded yet
         const SyscallInfo* info = nullptr; // table row of the current call
-        // Recent syscall instruction sites (fast mode), shared by every task running the same
-        // program image: threads, and fork children until they exec.
-        std::shared_ptr<SiteCache> sites = std::make_shared<SiteCache>();
+        // A CLONE_UNTRACED child that the seccomp filter forces us to trace after all: it runs
+        // as if untraced (every stop is answered at once) and nothing of it is recorded.
+        bool hidden = false;
+        bool held = false; // a newborn waiting for its parent's fork event (see adoptUnknown)
+        // A clone of this task whose CLONE_UNTRACED we took out, until its child is known.
+        struct UntracedClone {
+            bool active = false;
+            bool inMemory = false; // clone3: the flags word at `where`; clone: register `where`
+            std::uint64_t where = 0;
+            std::uint64_t original = 0;
+        } untraced;
+        enum class PidNamespace : std::uint8_t { Unknown, Ours, Other };
+        PidNamespace pidNamespace = PidNamespace::Unknown;
         SyscallEvent pending;
         std::vector<EventString> pendingStrings;
         int interruptedNr = -1; // the last call that returned a restart code, until it restarts
@@ -139,19 +143,22 @@ private:
     void onSeccompStop(Task& t, TimeNs now);
     void startCall(Task& t, TimeNs now);
     void describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args, bool bySeccomp);
-    void describeFromRegisters(Task& t, const user_regs_struct& regs);
-    void describeStoppedTask(Task& t);
     void completeCall(Task& t, std::int64_t rval, TimeNs now);
-    bool isInt80Site(Task& t, std::uint64_t rip);
     void captureStringArray(Task& t, int arg, std::uint64_t address, bool compat);
     void captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
                          std::uint64_t length);
     void prepareVdso(Task& t);
     bool onVdsoTrap(Task& t, TimeNs now);
     void onNewTask(Task& t, int event, TimeNs now);
+    bool sharesOurPidNamespace(Task& t);
+    void onUntracedClone(Task& t, Arch arch, int nr, const std::uint64_t* args);
+    void endUntracedClone(Task& t, bool restore);
+    void onHiddenStop(Task& t, int status);
+    void resumeHeld();
     void onExec(Task& t, TimeNs now);
     void onEventStop(Task& t, int sig, TimeNs now);
     void onSignal(Task& t, int sig, TimeNs now);
+    void onExitStop(Task& t, TimeNs now);
     void onTaskEnded(pid_t tid, int status, TimeNs now);
     void finishPendingAsUnfinished(Task& t);
     void resume(Task& t, int sig = 0);
@@ -176,6 +183,7 @@ private:
 
     std::unordered_map<pid_t, Task> m_tasks;
     std::unordered_map<pid_t, std::string> m_comm; // per process, for fork/thread events
+    int m_untracedClones = 0; // clones in flight whose CLONE_UNTRACED we took out
     EventBatch m_batch;
     TraceResult m_result;
     pid_t m_mainPid = 0;
@@ -185,10 +193,6 @@ private:
     TimeNs m_lastFlush = 0;
     TimeNs m_detachDeadline = 0;
     std::unique_ptr<ProcessLauncher> m_launcher;
-    // Launched with the exec hook installed: entry stops cost no ptrace request (see
-    // onSyscallStop). Attached tasks take the PTRACE_GET_SYSCALL_INFO path at both stops.
-    bool m_fastStops = false;
-    std::uint64_t m_codeGeneration = 0; // bumped when any mapping changes
     const SyscallTable* m_x86_64 = &SyscallTable::forArch(Arch::X86_64);
     const SyscallTable* m_i386 = &SyscallTable::forArch(Arch::I386);
     VdsoHooks m_vdso;

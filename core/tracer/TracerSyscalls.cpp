@@ -20,43 +20,16 @@ namespace syscope {
 
 using namespace tracer_detail;
 
-void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
-    if (m_fastStops && t.fast) {
-        // One ptrace request per syscall: the entry stop only takes the time; the exit stop
-        // reads number, arguments and result from the registers in one PTRACE_GETREGS.
-        if (!t.inSyscall) {
-            startCall(t, now);
-            resume(t);
-            return;
-        }
-        user_regs_struct regs{};
-        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) != 0) {
-            resume(t);
-            return;
-        }
-        // The kernel puts -ENOSYS in rax before an entry stop. A real ENOSYS return looks the
-        // same, so ask which stop this is; that also repairs any lost entry/exit pairing.
-        if (std::int64_t(regs.rax) == -kEnosys) {
-            __ptrace_syscall_info info{};
-            if (ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info) > 0 &&
-                info.op == PTRACE_SYSCALL_INFO_ENTRY) {
-                if (t.entryBySeccomp) {
-                    resume(t); // kernels before 4.8: the seccomp stop came first
-                    return;
-                }
-                finishPendingAsUnfinished(t);
-                startCall(t, now);
-                resume(t);
-                return;
-            }
-        }
-        if (!t.described) {
-            describeFromRegisters(t, regs);
-        }
-        completeCall(t, std::int64_t(regs.rax), now);
-        resume(t);
-        return;
+std::optional<std::uint64_t> tracer_detail::peekRegister(pid_t tid, std::size_t offset) {
+    errno = 0;
+    const long value = ptrace(PTRACE_PEEKUSER, tid, reinterpret_cast<void*>(offset), nullptr);
+    if (value == -1 && errno != 0) {
+        return std::nullopt;
     }
+    return std::uint64_t(value);
+}
+
+void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
     __ptrace_syscall_info info{};
     const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
     if (n <= 0) {
@@ -95,9 +68,8 @@ void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
 }
 
 void Tracer::Session::onSeccompStop(Task& t, TimeNs now) {
-    // The filter selects the user's syscalls: between them the task may run freely. (In fast
-    // mode it only hooks exec, and every syscall must still stop.)
-    t.seccompMode = !m_fastStops;
+    // The filter selects the syscalls to record: between them the task may run freely.
+    t.seccompMode = true;
     __ptrace_syscall_info info{};
     const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
     if (n > 0 && info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
@@ -110,8 +82,12 @@ void Tracer::Session::onSeccompStop(Task& t, TimeNs now) {
             startCall(t, now);
         }
         t.entryBySeccomp = true;
-        describeCall(t, archFromAudit(info.arch, info.seccomp.nr), int(info.seccomp.nr),
-                     reinterpret_cast<const std::uint64_t*>(info.seccomp.args), true);
+        const Arch arch = archFromAudit(info.arch, info.seccomp.nr);
+        const auto* args = reinterpret_cast<const std::uint64_t*>(info.seccomp.args);
+        describeCall(t, arch, int(info.seccomp.nr), args, true);
+        if (m_opt.followChildren) {
+            onUntracedClone(t, arch, int(info.seccomp.nr), args);
+        }
     }
     resume(t); // inSyscall is set: PTRACE_SYSCALL, so the exit stops
 }
@@ -220,17 +196,20 @@ void Tracer::Session::captureStringArray(Task& t, int arg, std::uint64_t address
     es.arg = std::uint8_t(arg);
     const std::size_t pointerSize = compat ? 4 : 8;
     std::size_t budget = kMaxArrayBytes;
+    // Two windows: one walks the pointer array, the other the strings.
+    TraceeReader pointers(t.tid);
+    TraceeReader strings(t.tid);
     for (std::size_t k = 0; address != 0; ++k) {
         std::uint64_t element = 0;
-        if (k >= kMaxArrayElements || readTraceeMemory(t.tid, address + k * pointerSize, &element,
-                                                       pointerSize) != pointerSize) {
+        if (k >= kMaxArrayElements ||
+            !pointers.read(address + k * pointerSize, &element, pointerSize)) {
             es.truncated = true;
             break;
         }
         if (element == 0) {
             break;
         }
-        TraceeString str = readTraceeString(t.tid, element, std::min(budget, m_opt.maxStringBytes));
+        TraceeString str = strings.string(element, std::min(budget, m_opt.maxStringBytes));
         if (!str.ok || str.truncated || str.bytes.size() + 1 > budget) {
             es.truncated = true;
             break;
@@ -245,6 +224,9 @@ void Tracer::Session::captureStringArray(Task& t, int arg, std::uint64_t address
 }
 
 void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
+    if (t.untraced.active) {
+        endUntracedClone(t, true); // the clone failed: no child to hide
+    }
     t.inSyscall = false;
     t.entryBySeccomp = false;
     if (t.ignoring || !t.described) {
@@ -271,7 +253,6 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     emitEvent(t);
     if (!(rval < 0 && rval >= -kErrnoMax) && t.info &&
         t.info->hasBehaviour(SyscallBehaviour::ChangesMemoryMap)) {
-        ++m_codeGeneration; // code may have moved: re-check syscall instruction sites
         // A successful exec was already snapshotted at its exec event.
         if (m_opt.trackMaps && !t.info->hasBehaviour(SyscallBehaviour::Exec)) {
             snapshotProcess(t.pid, now, e.nr, false);
@@ -279,57 +260,24 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     }
 }
 
-void Tracer::Session::describeFromRegisters(Task& t, const user_regs_struct& regs) {
-    const bool compat = regs.cs == kUser32CodeSegment || isInt80Site(t, regs.rip);
-    if (regs.cs == kUser32CodeSegment) {
-        // A 32-bit process: its sigreturn and rt_sigreturn both leave orig_rax at -1 and cannot
-        // be told apart at the exit stop, so its tasks take the PTRACE_GET_SYSCALL_INFO path.
-        t.fast = false;
-    }
-    if (std::int64_t(regs.orig_rax) == -1) {
-        // Only the sigreturn family leaves orig_rax at -1 (restoring the interrupted context
-        // disables syscall restart); on x86_64 and from 64-bit code that is rt_sigreturn.
-        const std::uint64_t none[6] = {};
-        describeCall(t, compat ? Arch::I386 : Arch::X86_64,
-                     compat ? kRtSigreturnI386 : kRtSigreturnX86_64, none, false);
-        return;
-    }
-    if (compat) {
-        const std::uint64_t args[6] = {regs.rbx, regs.rcx, regs.rdx, regs.rsi, regs.rdi, regs.rbp};
-        describeCall(t, Arch::I386, int(regs.orig_rax & 0xffffffff), args, false);
-    } else {
-        const std::uint64_t args[6] = {regs.rdi, regs.rsi, regs.rdx, regs.r10, regs.r8, regs.r9};
-        const Arch arch = (regs.orig_rax & kX32SyscallBit) ? Arch::X32 : Arch::X86_64;
-        describeCall(t, arch, int(regs.orig_rax), args, false);
-    }
-}
-
-void Tracer::Session::describeStoppedTask(Task& t) {
-    // In fast mode an entry is described only at its exit. A call that will never exit (the task
-    // is exiting, or we detach) is described from the registers while the task is stopped.
-    if (t.inSyscall && !t.described) {
-        user_regs_struct regs{};
-        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) == 0) {
-            describeFromRegisters(t, regs);
+void Tracer::Session::onExitStop(Task& t, TimeNs now) {
+    // Under the seccomp filter, exit and exit_group make no entry stop (see SeccompProgram): a
+    // task that reaches its exit stop outside any recorded call, with one of them in orig_rax,
+    // is making that call. Every other way into the kernel leaves orig_rax at -1, and a 64-bit
+    // task's int $0x80 calls and all calls of a 32-bit task stop at entry as usual.
+    if (t.seccompMode && !t.inSyscall) {
+        const auto nr = peekRegister(t.tid, offsetof(user_regs_struct, orig_rax));
+        if (nr && (*nr == kExitX86_64 || *nr == kExitGroupX86_64) &&
+            peekRegister(t.tid, offsetof(user_regs_struct, cs)) != kUser32CodeSegment) {
+            // Both take one argument (the status); the others are not shown.
+            const std::uint64_t args[6] = {
+                peekRegister(t.tid, offsetof(user_regs_struct, rdi)).value_or(0)};
+            startCall(t, now);
+            describeCall(t, Arch::X86_64, int(*nr), args, false);
         }
     }
-}
-
-bool Tracer::Session::isInt80Site(Task& t, std::uint64_t rip) {
-    // rip points after the instruction that entered the kernel: `int $0x80` is CD 80, the
-    // 64-bit `syscall` is 0F 05. Sites are few per program, so they are remembered.
-    SiteCache& cache = *t.sites;
-    for (const auto& site : cache.entries) {
-        if (site.rip == rip && site.generation == m_codeGeneration) {
-            return site.int80;
-        }
-    }
-    unsigned char bytes[2] = {0, 0};
-    readTraceeMemory(t.tid, rip - 2, bytes, 2);
-    const bool int80 = bytes[0] == 0xcd && bytes[1] == 0x80;
-    cache.entries[cache.next] = {rip, m_codeGeneration, int80};
-    cache.next = (cache.next + 1) % cache.entries.size();
-    return int80;
+    finishPendingAsUnfinished(t);
+    resume(t);
 }
 
 void Tracer::Session::finishPendingAsUnfinished(Task& t) {

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <csignal>
 #include <iterator>
+#include <map>
 #include <set>
 #include <sys/wait.h>
 #include <thread>
@@ -56,6 +57,7 @@ private slots:
     void attachAndDetach();
     void jobControlUnchanged();
     void untracedCloneIsLeftAlone();
+    void noFollowLetsChildrenRun();
     void vforkExec();
     void mapsAndAuxv();
     void vdsoCallsAreCounted();
@@ -105,15 +107,21 @@ void TestTracer::threadsAreFollowed() {
                      name.c_str());
         }
         if (seccomp) {
+            // Every entry was a seccomp stop, except exit and exit_group: they make none and
+            // are recorded at their PTRACE_EVENT_EXIT stop.
             bool allSeccomp = true;
             for (std::size_t i = 0; i < run.store.eventCount(); ++i) {
-                allSeccomp &= (run.store.flags(i) & EventFlag::Seccomp) != 0;
+                const bool exit = run.store.nr(i) == 60 || run.store.nr(i) == 231;
+                allSeccomp &= exit || (run.store.flags(i) & EventFlag::Seccomp) != 0;
             }
             QVERIFY(allSeccomp);
         }
     } else {
         QVERIFY(calls(counts, "clone3") + calls(counts, "clone") == 4);
         QCOMPARE(calls(counts, "execve"), 1L);
+        // Each thread ends with exit, the process with exit_group: recorded at the exit stops.
+        QCOMPARE(calls(counts, "exit"), 4L);
+        QCOMPARE(calls(counts, "exit_group"), 1L);
     }
 }
 
@@ -125,6 +133,18 @@ void TestTracer::noFollowTracesOneTask() {
     QCOMPARE(run.result.exitCode(), 0);
     QCOMPARE(calls(countCalls(run.store), "getppid"), 10L);
     QCOMPARE(run.store.taskCount(), std::size_t(1));
+}
+
+void TestTracer::noFollowLetsChildrenRun() {
+    // Children that are not traced must not inherit a seccomp filter that needs a tracer: their
+    // calls would fail with ENOSYS (the shell's exec of /bin/true first of all).
+    TracerOptions o;
+    o.command = {"/bin/sh", "-c", "/bin/true && exit 7"};
+    o.followChildren = false;
+    TracedRun run;
+    traceInto(run, o);
+    QCOMPARE(run.result.exitCode(), 7);
+    QCOMPARE(run.store.processCount(), std::size_t(1));
 }
 
 void TestTracer::forkTree() {
@@ -145,8 +165,31 @@ void TestTracer::forkTree() {
     QCOMPARE(exitCodes[3], 2);
     QCOMPARE(exitCodes[2], 2);
     QCOMPARE(exitCodes[0], 1);
-    // exit_group never returns: one unfinished per process.
+    // exit_group never returns: one unfinished per process. It makes no entry stop (the seccomp
+    // filter lets it through); its status is read at the exit stop and matches the exit code.
     QCOMPARE(countCalls(run.store).at("exit_group").unfinished, 5L);
+    std::map<int, int> exitGroupStatus;
+    std::set<int> forkResults;
+    for (std::size_t i = 0; i < run.store.eventCount(); ++i) {
+        const SyscallEvent e = run.store.event(i);
+        if (e.nr == 231) {
+            ++exitGroupStatus[int(e.args[0])];
+        } else if (e.nr == 56 || e.nr == 57) {
+            // fork's exit stop is skipped: its result comes from the fork event, its duration
+            // ends there.
+            QVERIFY(!e.unfinished());
+            QVERIFY(e.exit >= e.enter);
+            forkResults.insert(int(e.ret));
+        }
+    }
+    QCOMPARE(exitGroupStatus, exitCodes);
+    std::set<int> children;
+    for (const auto& p : run.store.processEvents()) {
+        if (p.kind == ProcessEventKind::Fork) {
+            children.insert(p.tid);
+        }
+    }
+    QCOMPARE(forkResults, children);
 }
 
 void TestTracer::execFromNonLeaderThread() {
