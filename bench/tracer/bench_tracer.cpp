@@ -78,8 +78,8 @@ int main(int argc, char** argv) {
     // Each recording writes a new file, as the default name (with the pid) does; the file is
     // removed after the timed run. Truncating last run's file would add the file system's
     // writeback of its blocks to the time.
-    auto timeRecord = [&](const std::vector<std::string>& argv) {
-        const double t = timeRun(argv);
+    auto timeRecord = [&](const std::vector<std::string>& command) {
+        const double t = timeRun(command);
         unlink(trace.c_str());
         return t;
     };
