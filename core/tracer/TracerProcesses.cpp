@@ -166,7 +166,22 @@ void Tracer::Session::onHiddenStop(Task& t, int status) {
         onNewTask(t, event, 0); // its children are hidden too; resumes t
         return;
     }
-    if (event == PTRACE_EVENT_EXEC) {
+    if (event == PTRACE_EVENT_SECCOMP) {
+        // Its own CLONE_UNTRACED children need the same care; the filter stops a hidden task only
+        // at clone3 and such clones when a --filter is given, at every call otherwise.
+        __ptrace_syscall_info info{};
+        if (ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info) > 0 &&
+            info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+            onUntracedClone(t, archFromAudit(info.arch, info.seccomp.nr), int(info.seccomp.nr),
+                            reinterpret_cast<const std::uint64_t*>(info.seccomp.args));
+        }
+        if (t.untraced.active) {
+            ptrace(PTRACE_SYSCALL, t.tid, nullptr, 0); // to undo it at the exit if it fails
+            return;
+        }
+    } else if (sig == (SIGTRAP | 0x80) && t.untraced.active) {
+        endUntracedClone(t, true); // the clone failed
+    } else if (event == PTRACE_EVENT_EXEC) {
         unsigned long former = 0;
         ptrace(PTRACE_GETEVENTMSG, t.tid, nullptr, &former);
         if (pid_t(former) != t.tid) {
