@@ -54,6 +54,7 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
         c.pid = thread ? t.pid : child;
         c.seccompMode = t.seccompMode;
         c.hidden = hide;
+        c.comm = t.comm;
         if (c.held) {
             // Its first stop came before this event and was kept: answer it now.
             c.held = false;
@@ -70,7 +71,6 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
                 return;
             }
         } else if (!thread) {
-            m_comm[child] = m_comm[t.pid];
             if (m_opt.vdso) {
                 m_vdso.inheritProcess(child, t.pid);
             }
@@ -79,7 +79,7 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
             ProcessEvent ev =
                 taskEvent(c, thread ? ProcessEventKind::Thread : ProcessEventKind::Fork, now);
             ev.parent = t.tid;
-            ev.comm = m_comm[c.pid];
+            ev.comm = c.comm ? *c.comm : std::string();
             emitProcessEvent(std::move(ev));
         }
         if (t.seccompMode && t.inSyscall && event != PTRACE_EVENT_VFORK &&
@@ -237,6 +237,7 @@ void Tracer::Session::onExec(Task& t, TimeNs now) {
     x.pid = pid;
     ProcessEvent ev = processSnapshotEvent(ProcessEventKind::Exec, pid, now);
     ev.parent = pid_t(former);
+    x.comm = std::make_shared<const std::string>(ev.comm);
     emitProcessEvent(std::move(ev));
     if (m_opt.trackMaps) {
         snapshotProcess(pid, now, -1, true);
@@ -348,7 +349,7 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
         }
     }
     ProcessEvent ev = taskEvent(t, ProcessEventKind::Exit, now, status);
-    ev.comm = m_comm[t.pid];
+    ev.comm = t.comm ? *t.comm : std::string();
     emitProcessEvent(std::move(ev));
     if (tid == m_mainPid) {
         m_result.mainStatus = status;

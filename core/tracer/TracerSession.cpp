@@ -99,7 +99,7 @@ bool Tracer::Session::launch(TraceResult& result) {
     start.argv = m_opt.command;
     start.exe = m_launcher->executable();
     start.comm = baseName(start.exe).substr(0, 15);
-    m_comm[pid] = start.comm;
+    t.comm = std::make_shared<const std::string>(start.comm);
     emitProcessEvent(std::move(start));
     return true;
 }
@@ -169,7 +169,11 @@ bool Tracer::Session::attach(TraceResult& result) {
         const TimeNs now = monotonicNow();
         const ProcessEvent start = processSnapshotEvent(ProcessEventKind::Start, pid, now);
         emitProcessEvent(start);
-        for (const auto& [tid, task] : m_tasks) {
+        const auto comm = std::make_shared<const std::string>(start.comm);
+        for (auto& [tid, task] : m_tasks) {
+            if (task.pid == pid) {
+                task.comm = comm;
+            }
             if (task.pid == pid && tid != pid) {
                 ProcessEvent th = start;
                 th.kind = ProcessEventKind::Thread;
@@ -194,7 +198,10 @@ void Tracer::Session::loop() {
             beginStop();
         }
         int status = 0;
-        const pid_t tid = waitpid(-1, &status, __WALL);
+        // The system call itself: glibc's waitpid is a cancellation point and wraps the call in
+        // two more function calls per stop, for nothing here. __WNOTHREAD: our tracees are this
+        // thread's, so the kernel need not look at the other threads' children.
+        const auto tid = pid_t(syscall(SYS_wait4, -1, &status, __WALL | __WNOTHREAD, nullptr));
         const TimeNs now = monotonicNow();
         if (tid < 0) {
             if (errno == EINTR) {
@@ -364,7 +371,6 @@ ProcessEvent Tracer::Session::processSnapshotEvent(ProcessEventKind kind, pid_t 
     ev.argv = readCmdline(pid);
     ev.exe = readExe(pid);
     ev.comm = readComm(pid);
-    m_comm[pid] = ev.comm;
     return ev;
 }
 

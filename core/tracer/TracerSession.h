@@ -116,6 +116,9 @@ private:
         bool described = false;   // nr and arguments of the current call are known
         bool armPending = true;   // --vdso: debug registers not loaded yet
         const SyscallInfo* info = nullptr; // table row of the current call
+        // The process's comm as of its start or last exec, shared by its threads and copied by
+        // fork children: for their fork, thread and exit events.
+        std::shared_ptr<const std::string> comm;
         // A CLONE_UNTRACED child that the seccomp filter forces us to trace after all: it runs
         // as if untraced (every stop is answered at once) and nothing of it is recorded.
         bool hidden = false;
@@ -166,7 +169,7 @@ private:
     void emitEvent(Task& t);
     void emitProcessEvent(ProcessEvent ev);
     // A Start or Exec event of process `pid` with what /proc says of it now (command line,
-    // executable, comm); remembers the comm for the process's later events.
+    // executable, comm).
     ProcessEvent processSnapshotEvent(ProcessEventKind kind, pid_t pid, TimeNs now);
     // A process event about task `t` (its pid and tid) at `now`.
     static ProcessEvent taskEvent(const Task& t, ProcessEventKind kind, TimeNs now,
@@ -182,7 +185,6 @@ private:
     std::atomic<pid_t>& m_launchedPid;
 
     std::unordered_map<pid_t, Task> m_tasks;
-    std::unordered_map<pid_t, std::string> m_comm; // per process, for fork/thread events
     int m_untracedClones = 0; // clones in flight whose CLONE_UNTRACED we took out
     EventBatch m_batch;
     TraceResult m_result;
