@@ -1,7 +1,9 @@
 // Tracer overhead: each workload runs untraced, under `syscope-cli record` and under
 // `strace -f -o /dev/null`, interleaved round by round so that the machine's noise hits all
-// three alike. Printed: medians and the ratio syscope/strace (goal: <= 0.9) per workload, once
-// with everything pinned to one CPU (taskset) and once unpinned, as users run it; and
+// alike; and under bare_tracer, which makes syscope's stops and requests and records nothing:
+// the floor for this way of tracing. Printed: medians and the ratio syscope/strace (goal: <= 0.9)
+// per workload, once with everything pinned to one CPU (taskset) and once unpinned, as users run
+// it; and
 // `--filter openat` on the getppid loop against untraced (goal: <= 3x).
 //
 //   bench_tracer [--rounds N] [--scale F]
@@ -74,6 +76,7 @@ int main(int argc, char** argv) {
     }
     const std::string workload = SYSCOPE_BENCH_WORKLOAD;
     const std::string cli = SYSCOPE_BENCH_CLI;
+    const std::string bare = SYSCOPE_BENCH_BARE; // same stops and requests, records nothing
     const std::string trace = "/tmp/syscope-bench-" + std::to_string(getpid()) + ".syscope";
     // Each recording writes a new file, as the default name (with the pid) does; the file is
     // removed after the timed run. Truncating last run's file would add the file system's
@@ -97,8 +100,8 @@ int main(int argc, char** argv) {
         std::printf("\n%s\n", pinned ? "tracer and tracee on one CPU (taskset -c 0 for every run)"
                                      : "unpinned (as users run it; syscope pins itself and a "
                                        "launched command to one CPU by default)");
-        std::printf("%-10s %10s %10s %10s %16s %14s\n", "workload", "untraced", "syscope", "strace",
-                    "syscope/strace", "syscope/untr.");
+        std::printf("%-10s %10s %10s %10s %10s %16s %13s %14s\n", "workload", "untraced", "bare",
+                    "syscope", "strace", "syscope/strace", "bare/strace", "syscope/untr.");
         for (const auto& w : workloads) {
             const std::string n = std::to_string(long(double(w.iterations) * scale));
             std::vector<std::string> prefix;
@@ -110,17 +113,19 @@ int main(int argc, char** argv) {
                 v.insert(v.end(), tail.begin(), tail.end());
                 return v;
             };
-            std::vector<double> base, ours, theirs;
+            std::vector<double> base, bareRuns, ours, theirs;
             for (int r = 0; r < rounds; ++r) {
                 base.push_back(timeRun(with({workload, w.name, n})));
+                bareRuns.push_back(timeRun(with({bare, workload, w.name, n})));
                 ours.push_back(timeRecord(
                     with({cli, "record", "-q", "-o", trace, "--", workload, w.name, n})));
                 theirs.push_back(
                     timeRun(with({"strace", "-f", "-o", "/dev/null", workload, w.name, n})));
             }
-            const double b = median(base), o = median(ours), s = median(theirs);
-            std::printf("%-10s %10.1f %10.1f %10.1f %15.2fx %13.2fx\n", w.name, b * 1e3, o * 1e3,
-                        s * 1e3, o / s, o / b);
+            const double b = median(base), z = median(bareRuns), o = median(ours),
+                         s = median(theirs);
+            std::printf("%-10s %10.1f %10.1f %10.1f %10.1f %15.2fx %12.2fx %13.2fx\n", w.name,
+                        b * 1e3, z * 1e3, o * 1e3, s * 1e3, o / s, z / s, o / b);
             std::fflush(stdout);
         }
     }
