@@ -76,8 +76,8 @@ inline Arch archFromAudit(std::uint32_t audit, std::uint64_t nr) {
 }
 
 // One register of a stopped tracee at `offset` in user_regs_struct (offsetof). A
-// PTRACE_PEEKUSER costs a fraction of a whole PTRACE_GETREGS, which copies the full register set
-// through a bounce buffer. nullopt when the task is gone.
+// PTRACE_PEEKUSER costs about two thirds of a PTRACE_GETREGS, which copies the whole register set
+// through a bounce buffer (0.21 against 0.33 µs here). nullopt when the task is gone.
 std::optional<std::uint64_t> peekRegister(pid_t tid, std::size_t offset);
 
 inline std::string baseName(const std::string& path) {
