@@ -57,6 +57,19 @@ void appendCloneChecks(std::vector<sock_filter>& prog, int cloneNr) {
     prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
 }
 
+// The tracer must also see the program install a seccomp filter of its own (see
+// Tracer::Session::completeCall): seccomp(2) always stops, prctl only for PR_SET_SECCOMP.
+// Expects A = nr; falls through with A = nr for other calls.
+void appendFilterChecks(std::vector<sock_filter>& prog, int seccompNr, int prctlNr) {
+    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(seccompNr), 0, 1));
+    prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(prctlNr), 0, 4));
+    prog.push_back(stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, args))); // low half
+    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, kPrSetSeccomp, 0, 1));
+    prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+    prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+}
+
 } // namespace
 
 std::vector<unsigned char> buildSeccompProgram(const SyscallFilter& filter) {
@@ -77,12 +90,14 @@ std::vector<unsigned char> buildSeccompProgram(const SyscallFilter& filter) {
         native.erase(std::remove_if(native.begin(), native.end(), isExit), native.end());
         appendRangeChecks(native64, native);
         appendCloneChecks(native64, kCloneX86_64);
+        appendFilterChecks(native64, kSeccompX86_64, kPrctlX86_64);
         // x32 calls share AUDIT_ARCH_X86_64; syscope does not filter them.
         native64.push_back(jump(BPF_JMP | BPF_JGE | BPF_K, unsigned(kX32SyscallBit), 0, 1));
         native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
         native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
         appendRangeChecks(compat32, filter.numbers(Arch::I386));
         appendCloneChecks(compat32, kCloneI386);
+        appendFilterChecks(compat32, kSeccompI386, kPrctlI386);
         compat32.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
     }
 

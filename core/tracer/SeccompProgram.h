@@ -14,10 +14,15 @@ inline constexpr int kCloneX86_64 = 56;
 inline constexpr int kCloneI386 = 120;
 inline constexpr int kClone3Nr = 435; // the same number on x86_64 and i386
 inline constexpr unsigned kCloneUntraced = 0x00800000;
+inline constexpr int kSeccompX86_64 = 317;
+inline constexpr int kSeccompI386 = 354;
+inline constexpr int kPrctlX86_64 = 157;
+inline constexpr int kPrctlI386 = 172;
+inline constexpr unsigned kPrSetSeccomp = 22;
 
 // An array of struct sock_filter as bytes. The 64-bit exit and exit_group are never selected:
-// the tracer records them at their PTRACE_EVENT_EXIT stop. clone3, and clone with
-// CLONE_UNTRACED, always are.
+// the tracer records them at their PTRACE_EVENT_EXIT stop. clone3, clone with CLONE_UNTRACED,
+// seccomp and prctl(PR_SET_SECCOMP) always are.
 std::vector<unsigned char> buildSeccompProgram(const SyscallFilter& filter);
 
 } // namespace syscope

@@ -53,6 +53,7 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
         }
         c.pid = thread ? t.pid : child;
         c.seccompMode = t.seccompMode;
+        c.ownFilter = t.ownFilter;
         c.hidden = hide;
         c.comm = t.comm;
         if (c.held) {

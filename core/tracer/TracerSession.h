@@ -7,6 +7,7 @@
 #include "syscalls/SyscallTable.h"
 #include "trace/Event.h"
 #include "tracer/ProcessLauncher.h"
+#include "tracer/SeccompProgram.h"
 #include "tracer/Tracer.h"
 #include "tracer/VdsoHooks.h"
 
@@ -80,6 +81,19 @@ inline Arch archFromAudit(std::uint32_t audit, std::uint64_t nr) {
 // through a bounce buffer (0.21 against 0.33 µs here). nullopt when the task is gone.
 std::optional<std::uint64_t> peekRegister(pid_t tid, std::size_t offset);
 
+// Whether a finished call (that returned 0) gave its task a seccomp filter: seccomp(2) with
+// SECCOMP_SET_MODE_FILTER, or prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER).
+inline bool installsSeccompFilter(const SyscallEvent& e) {
+    constexpr std::uint64_t kSetModeFilter = 1;
+    constexpr std::uint64_t kModeFilter = 2;
+    const bool i386 = e.arch == Arch::I386;
+    if (e.nr == (i386 ? kSeccompI386 : kSeccompX86_64)) {
+        return e.args[0] == kSetModeFilter;
+    }
+    return e.nr == (i386 ? kPrctlI386 : kPrctlX86_64) && e.args[0] == kPrSetSeccomp &&
+           e.args[1] == kModeFilter;
+}
+
 inline std::string baseName(const std::string& path) {
     const auto slash = path.rfind('/');
     return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -111,6 +125,7 @@ private:
         bool ignoring = false;       // the current syscall is outside the filter
         bool entryBySeccomp = false; // the current entry was a seccomp stop
         bool seccompMode = false; // the filter is installed: resume with PTRACE_CONT between calls
+        bool ownFilter = false;   // the program installed a seccomp filter: stop at every entry
         bool listening = false;   // held in group-stop with PTRACE_LISTEN
         bool gone = false;        // detached; erase after this stop
         bool described = false;   // nr and arguments of the current call are known

@@ -68,8 +68,9 @@ void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
 }
 
 void Tracer::Session::onSeccompStop(Task& t, TimeNs now) {
-    // The filter selects the syscalls to record: between them the task may run freely.
-    t.seccompMode = true;
+    // The filter selects the syscalls to record: between them the task may run freely (unless
+    // the program has a filter of its own, see completeCall).
+    t.seccompMode = !t.ownFilter;
     __ptrace_syscall_info info{};
     const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
     if (n > 0 && info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
@@ -106,11 +107,7 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
                                    bool bySeccomp) {
     t.described = true;
     const bool isExec = arch == Arch::I386 ? (nr == 11 || nr == 358) : (nr == 59 || nr == 322);
-    // The launcher's own calls between its stop and exec are not the command's.
-    t.ignoring = (t.phase == Phase::PreExec && !isExec) || !m_opt.filter.matches(arch, nr);
-    if (t.ignoring) {
-        return;
-    }
+    // Filled in even for a call not recorded: the tracer itself may need to know it.
     SyscallEvent& e = t.pending;
     e.exit = 0;
     e.pid = t.pid;
@@ -126,6 +123,11 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
     }
     if (bySeccomp) {
         e.flags |= EventFlag::Seccomp;
+    }
+    // The launcher's own calls between its stop and exec are not the command's.
+    t.ignoring = (t.phase == Phase::PreExec && !isExec) || !m_opt.filter.matches(arch, nr);
+    if (t.ignoring) {
+        return;
     }
     // The kernel restarts an interrupted call either by running it again (after a signal
     // handler with SA_RESTART, or after a stop) or through restart_syscall.
@@ -226,6 +228,17 @@ void Tracer::Session::captureStringArray(Task& t, int arg, std::uint64_t address
 void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     if (t.untraced.active) {
         endUntracedClone(t, true); // the clone failed: no child to hide
+    }
+    if (rval == 0 && t.seccompMode && t.described && installsSeccompFilter(t.pending)) {
+        // The program now has a seccomp filter of its own. Where it refuses a call (an errno,
+        // a trap, a kill), that wins over our filter's stop, and the call would go unseen: its
+        // tasks stop at every syscall entry from here on, as without our filter.
+        for (auto& [tid, task] : m_tasks) {
+            if (task.pid == t.pid) {
+                task.ownFilter = true;
+                task.seccompMode = false;
+            }
+        }
     }
     t.inSyscall = false;
     t.entryBySeccomp = false;

@@ -125,7 +125,7 @@ private slots:
         QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 252)), kTrace);  // exit_group@32
     }
 
-    void untracedClonesAlwaysStop() {
+    void untracedClonesAndFiltersAlwaysStop() {
         // Their children inherit the filter and must be traced after all (hidden), so the
         // tracer has to see such clones even when the filter does not select clone.
         std::string error;
@@ -139,7 +139,14 @@ private slots:
         // clone3 keeps its flags in memory, out of the filter's reach.
         QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 435)), kTrace);
         QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 435)), kTrace);
-        // Other calls are not disturbed by the clone checks.
+        // The program installing a filter of its own: seccomp always, prctl(PR_SET_SECCOMP).
+        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 317)), kTrace);
+        QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 354)), kTrace);
+        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 157, 22)), kTrace);
+        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 157, 15)), kAllow); // PR_SET_NAME
+        QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 172, 22)), kTrace);
+        QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 172, 15)), kAllow);
+        // Other calls are not disturbed by these checks.
         QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 57, kUntraced)), kAllow); // fork
         QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 257, kUntraced)), kTrace);
     }
