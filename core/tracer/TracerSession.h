@@ -42,6 +42,8 @@ inline constexpr std::size_t kMaxArrayElements = 4096; // execve argv/envp entri
 inline constexpr std::size_t kMaxArrayBytes = 256 * 1024;
 inline constexpr unsigned long long kUser32CodeSegment = 0x23; // cs of a 32-bit process
 inline constexpr unsigned long kCloneThread = 0x00010000;
+inline constexpr std::uint64_t kVsyscallPage =
+    0xffffffffff600000ULL; // fixed, like ASLR never moves it
 
 inline int wakeSignal() {
     return SIGRTMIN + 4;
