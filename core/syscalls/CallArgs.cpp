@@ -116,6 +116,13 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
         }
         return udecimal(c.raw(i));
     case ArgKind::Ptr:
+    case ArgKind::Stat:
+    case ArgKind::Rlimit:
+        // A captured string is the struct or array already rendered (by the tracer, or by strace
+        // in an imported log).
+        if (const std::optional<ArgString> s = captured(c, i)) {
+            return std::string(s->bytes);
+        }
         return formatPointer(c.raw(i));
     case ArgKind::Flags:
         return xlat::flagArg(info.flagSets[static_cast<std::size_t>(i)], c.raw(i));

@@ -166,6 +166,10 @@ std::string_view argKindName(ArgKind kind) {
         return "size";
     case ArgKind::Ptr:
         return "ptr";
+    case ArgKind::Stat:
+        return "stat-struct";
+    case ArgKind::Rlimit:
+        return "rlimit-struct";
     case ArgKind::Flags:
         return "flags";
     case ArgKind::Mode:

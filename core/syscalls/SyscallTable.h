@@ -29,7 +29,9 @@ enum class ArgKind : std::uint8_t {
     Path,   // NUL-terminated path string read from the tracee
     String, // other NUL-terminated C string read from the tracee
     Size,   // size_t / length, unsigned decimal
-    Ptr,    // address: hex, NULL for 0
+    // address: hex, NULL for 0. A captured string, if any, holds the argument already rendered
+    // the way strace shows it (the structs and arrays of an imported strace log).
+    Ptr,
     Flags,  // symbolic, see the FlagSet of the argument
     Mode,   // file mode bits, octal with a leading 0
     Signal, // signal number: SIGKILL
@@ -47,7 +49,19 @@ enum class ArgKind : std::uint8_t {
     // execve's envp: captured like StringArray; shown as its address and the count of entries
     // ("0x7ffd... /* 37 vars */"), so capturing the entries' first bytes is enough.
     EnvArray,
+    // struct stat (x86_64 layout): captured as its rendering, strace's short form
+    // ("{st_mode=S_IFREG|0644, st_size=42, ...}"); an address when not captured.
+    Stat,
+    // struct rlimit64 (also x86_64's struct rlimit): captured as its rendering,
+    // "{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}"; an address when not captured.
+    Rlimit,
 };
+
+// Kinds whose captured string is the argument already rendered (a struct or an array), printed
+// as it is: Ptr, Stat, Rlimit.
+constexpr bool isRenderedStructKind(ArgKind kind) {
+    return kind == ArgKind::Ptr || kind == ArgKind::Stat || kind == ArgKind::Rlimit;
+}
 
 // The named constant sets that Flags arguments are decoded with.
 enum class FlagSet : std::uint8_t {

@@ -347,7 +347,7 @@ constexpr SyscallInfo kRows[] = {
     S(337, "recvmmsg", {fd, optr, u, fl(F::MsgFlags), ptr}, TN),
     S(338, "fanotify_init", {hex, hex}, TD),
     S(339, "fanotify_mark", {fd, fl(F::FanMarkFlags), off, skip, dfd, path}, TD | TF),
-    S(340, "prlimit64", {pid, fl(F::RlimitResource), ptr, optr}),
+    S(340, "prlimit64", {pid, fl(F::RlimitResource), rlim, orlim}),
     S(341, "name_to_handle_at", {dfd, path, ptr, ptr, fl(F::NameToHandleFlags)}, TD | TF),
     S(342, "open_by_handle_at", {fd, ptr, fl(F::OpenFlags)}, TD),
     S(343, "clock_adjtime", {clk, ptr}, TC),

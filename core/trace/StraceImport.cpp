@@ -452,6 +452,7 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             addSample(report, texts, c.file, c.line, "unknown syscall name " + c.name);
         }
         const auto index = static_cast<std::uint32_t>(out.events.size());
+        const SyscallInfo* row = nr ? SyscallTable::forArch(c.arch).lookup(*nr) : nullptr;
         const auto args = splitArgs(c.args);
         for (std::size_t k = 0; k < args.size() && k < 6; ++k) {
             std::string_view text = args[k];
@@ -465,6 +466,12 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
                     out.strings.push_back(
                         {index, static_cast<std::uint8_t>(a), truncated, std::move(*s)});
                 }
+            } else if (!text.empty() && (text.front() == '{' || text.front() == '[') && row &&
+                       a < row->argCount && isRenderedStructKind(row->args[a])) {
+                // A struct or array strace decoded: its address is not in the log, the
+                // rendering is kept as the argument's string (see ArgKind::Ptr).
+                out.strings.push_back(
+                    {index, static_cast<std::uint8_t>(a), false, std::string(text)});
             } else if (auto v = argumentValue(text)) {
                 e.args[a] = *v;
             }

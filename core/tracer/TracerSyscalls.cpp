@@ -5,6 +5,7 @@
 #include "proc/ProcMaps.h"
 #include "proc/ProcStatus.h"
 #include "syscalls/EventFormatter.h"
+#include "syscalls/StructFormat.h"
 #include "tracer/SeccompProgram.h"
 #include "tracer/TraceeMemory.h"
 
@@ -184,6 +185,24 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
         }
         es.truncated = str.truncated;
         es.bytes = std::move(str.bytes);
+    } else if (kind == ArgKind::Stat || kind == ArgKind::Rlimit) {
+        // Kept as strace renders it: what a struct stat holds besides mode and size (times,
+        // inode, ...) changes from call to call, and would only bloat the trace's string table.
+        if (address == 0) {
+            return;
+        }
+        unsigned char raw[kStatSize];
+        const std::size_t want = kind == ArgKind::Stat ? kStatSize : 2 * sizeof(std::uint64_t);
+        if (readTraceeMemory(t.tid, address, raw, want) != want) {
+            return;
+        }
+        if (kind == ArgKind::Stat) {
+            es.bytes = formatStat(raw);
+        } else {
+            std::uint64_t limits[2];
+            std::memcpy(limits, raw, sizeof limits);
+            es.bytes = formatRlimit(limits[0], limits[1]);
+        }
     } else if (kind == ArgKind::Buffer) {
         // strace shows the first kMaxStringShown bytes of a buffer; that is all we keep.
         const std::size_t want = std::size_t(std::min<std::uint64_t>(length, kMaxStringShown));

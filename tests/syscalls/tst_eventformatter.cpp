@@ -3,11 +3,15 @@
 // tests/data/syscalls cover every syscall number and every errno).
 #include "syscalls/Errno.h"
 #include "syscalls/EventFormatter.h"
+#include "syscalls/StructFormat.h"
 #include "syscalls/SyscallTable.h"
 
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include <array>
 #include <ctime>
@@ -438,6 +442,31 @@ class TestEventFormatter : public QObject {
     Q_OBJECT
 
 private slots:
+    void structs() {
+        // strace's renderings (strace 6.1 on this machine) of what the tracer captures.
+        QCOMPARE(formatFileMode(S_IFREG | 0644), std::string("S_IFREG|0644"));
+        QCOMPARE(formatFileMode(S_IFDIR | S_ISVTX | 0777), std::string("S_IFDIR|S_ISVTX|0777"));
+        QCOMPARE(formatFileMode(S_IFREG | S_ISUID | 0755), std::string("S_IFREG|S_ISUID|0755"));
+        QCOMPARE(formatFileMode(S_IFREG), std::string("S_IFREG|000"));
+        QCOMPARE(formatFileMode(S_IFSOCK | 0755), std::string("S_IFSOCK|0755"));
+        struct stat st {};
+        st.st_mode = S_IFREG | 0644;
+        st.st_size = 50563;
+        QCOMPARE(formatStat(&st), std::string("{st_mode=S_IFREG|0644, st_size=50563, ...}"));
+        st.st_mode = S_IFCHR | 0666;
+        st.st_rdev = makedev(1, 3);
+        QCOMPARE(formatStat(&st),
+                 std::string("{st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}"));
+        st.st_mode = S_IFBLK | 0660;
+        st.st_rdev = makedev(8, 0);
+        QCOMPARE(formatStat(&st),
+                 std::string("{st_mode=S_IFBLK|0660, st_rdev=makedev(0x8, 0), ...}"));
+        QCOMPARE(formatRlimit(8192 * 1024, ~0ULL),
+                 std::string("{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}"));
+        QCOMPARE(formatRlimit(1024, 2048), std::string("{rlim_cur=1024, rlim_max=2*1024}"));
+        QCOMPARE(formatRlimit(0, 20000), std::string("{rlim_cur=0, rlim_max=20000}"));
+    }
+
     void processLines() {
         ProcessEvent p;
         p.kind = ProcessEventKind::Signal;

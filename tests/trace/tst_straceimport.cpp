@@ -3,6 +3,7 @@
 // summary of the same run.
 #include "TraceTestUtil.h"
 
+#include "syscalls/EventFormatter.h"
 #include "trace/Statistics.h"
 #include "trace/StraceImport.h"
 #include "trace/StraceSyntax.h"
@@ -178,6 +179,35 @@ private slots:
         QCOMPARE(*takeDuration(&line), std::int64_t(1000000001));
         line = "getppid( <unfinished ...>";
         QVERIFY(!takeDuration(&line));
+    }
+
+    void structsAndArraysAreKept() {
+        // strace prints structs and arrays instead of their addresses; the rendering is kept as
+        // the argument's string and comes back out as it was (it used to become NULL).
+        const std::vector<std::string> lines = {
+            "newfstatat(3, \"\", {st_mode=S_IFREG|0644, st_size=50563, ...}, AT_EMPTY_PATH) = 0",
+            "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0",
+            "nanosleep({tv_sec=1, tv_nsec=0}, NULL) = 0",
+            "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 7",
+            "statfs(\"/selinux\", 0x7ffd41a8fb00) = -1 ENOENT (No such file or directory)",
+        };
+        std::string log;
+        for (const auto& line : lines) {
+            log += "100 " + line + "\n";
+        }
+        TraceStore store;
+        importText(log, store);
+        QCOMPARE(store.eventCount(), lines.size());
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const std::string text =
+                formatSyscall(store.event(i), [&](int arg) -> std::optional<ArgString> {
+                    if (const auto s = store.string(i, arg)) {
+                        return ArgString{s->bytes, s->truncated};
+                    }
+                    return std::nullopt;
+                });
+            QCOMPARE(text, lines[i]);
+        }
     }
 
     void handWrittenVariants() {

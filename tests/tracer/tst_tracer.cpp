@@ -3,11 +3,15 @@
 // installed they must equal `strace -f -c` of the same program.
 #include "TraceRunner.h"
 
+#include "syscalls/EventFormatter.h"
 #include "syscalls/SyscallTable.h"
 #include "trace/Event.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -58,6 +62,7 @@ private slots:
     void jobControlUnchanged();
     void untracedCloneIsLeftAlone();
     void noFollowLetsChildrenRun();
+    void structsMatchStrace();
     void vsyscallCallsAreLeftOut();
     void programWithItsOwnSeccompFilter();
     void vforkExec();
@@ -178,6 +183,65 @@ void TestTracer::vsyscallCallsAreLeftOut() {
         unfinished += c.unfinished;
     }
     QCOMPARE(unfinished, 1L); // exit_group
+}
+
+void TestTracer::structsMatchStrace() {
+    // struct stat and struct rlimit as strace prints them, line for line (the program makes its
+    // calls through syscall(), so both runs make the same ones).
+    const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+    if (strace.isEmpty()) {
+        QSKIP("strace is not installed");
+    }
+    const QStringList names = {QStringLiteral("newfstatat"), QStringLiteral("stat"),
+                               QStringLiteral("lstat"),      QStringLiteral("fstat"),
+                               QStringLiteral("prlimit64"),  QStringLiteral("getrlimit"),
+                               QStringLiteral("setrlimit")};
+    QTemporaryDir dir;
+    const QString log = dir.filePath(QStringLiteral("strace.log"));
+    QProcess p;
+    p.start(strace, {QStringLiteral("-o"), log, QStringLiteral("-e"),
+                     QStringLiteral("trace=") + names.join(u','),
+                     QString::fromStdString(programPath("structs"))});
+    QVERIFY(p.waitForFinished(30000));
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    // "name(args) <padding>= ret": padding and the exit line aside, the text must be the same.
+    auto normalize = [](QString line) {
+        static const QRegularExpression padding(QStringLiteral("\\) +="));
+        return line.replace(padding, QStringLiteral(") ="));
+    };
+    QStringList theirs;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        if (!line.isEmpty() && !line.startsWith("+++")) {
+            theirs << normalize(QString::fromUtf8(line));
+        }
+    }
+    TracedRun run;
+    traceInto(run, launch("structs"));
+    QCOMPARE(run.result.exitCode(), 0);
+    QStringList ours;
+    for (std::size_t k = 0; k < run.store.eventCount(); ++k) {
+        const std::size_t i = run.store.eventByEnterTime(k);
+        const SyscallEvent e = run.store.event(i);
+        if (!names.contains(QString::fromStdString(syscallName(e.arch, e.nr)))) {
+            continue;
+        }
+        const std::string line = formatSyscall(e, [&](int arg) -> std::optional<ArgString> {
+            if (const auto s = run.store.string(i, arg)) {
+                return ArgString{s->bytes, s->truncated};
+            }
+            return std::nullopt;
+        });
+        ours << normalize(QString::fromStdString(line));
+    }
+    // Addresses of failed calls differ with ASLR: compare those lines without them.
+    static const QRegularExpression address(QStringLiteral("0x[0-9a-f]{6,}"));
+    for (QStringList* lines : {&theirs, &ours}) {
+        for (QString& line : *lines) {
+            line.replace(address, QStringLiteral("0x..."));
+        }
+    }
+    QCOMPARE(ours, theirs);
 }
 
 void TestTracer::noFollowLetsChildrenRun() {

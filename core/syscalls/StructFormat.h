@@ -1,0 +1,25 @@
+// Structs the kernel fills or reads, rendered as strace shows them by default. The tracer renders
+// them when it captures the memory; the text is what a trace file keeps (see ArgKind::Stat).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace syscope {
+
+// Bytes of an x86_64 struct stat (what stat, fstat, lstat and newfstatat fill).
+inline constexpr std::size_t kStatSize = 144;
+
+// strace's short form: "{st_mode=S_IFREG|0644, st_size=42, ...}", or st_rdev in place of st_size
+// for character and block devices. `stat` points to kStatSize bytes.
+std::string formatStat(const void* stat);
+
+// "{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}": a limit is RLIM64_INFINITY, a multiple of
+// 1024 above 1024 as N*1024, else decimal.
+std::string formatRlimit(std::uint64_t cur, std::uint64_t max);
+
+// st_mode as strace prints it: "S_IFDIR|S_ISVTX|0777".
+std::string formatFileMode(std::uint32_t mode);
+
+} // namespace syscope
