@@ -14,7 +14,8 @@ std::string udecimal(std::uint64_t v) {
     return std::to_string(v);
 }
 
-std::string stringArg(const Call& c, const SyscallInfo& info, int i, std::size_t limit) {
+std::string stringArg(const Call& c, const SyscallInfo& info, int i, std::size_t limit,
+                      bool allHex) {
     // What the kernel was to fill in exists only after a successful call; strace shows the
     // address otherwise.
     const bool filled = !info.isOutputArg(i) || (!c.e.unfinished() && !c.e.failed());
@@ -26,7 +27,7 @@ std::string stringArg(const Call& c, const SyscallInfo& info, int i, std::size_t
                 bytes = bytes.substr(0, limit);
                 truncated = true;
             }
-            return escapeString(bytes, truncated);
+            return allHex ? escapeStringHex(bytes, truncated) : escapeString(bytes, truncated);
         }
     }
     return formatPointer(c.raw(i));
@@ -108,6 +109,8 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::String:
     case ArgKind::Buffer:
         return stringArg(c, info, i, kMaxStringShown);
+    case ArgKind::HexBuffer:
+        return stringArg(c, info, i, kMaxStringShown, true);
     case ArgKind::Size:
         // On i386 a 64-bit length travels in two registers, low half first (`sz, skip`).
         if (c.compat && i + 1 < info.argCount &&

@@ -32,7 +32,8 @@ std::string decimal(std::int64_t v);
 std::string udecimal(std::uint64_t v);
 std::optional<ArgString> captured(const Call& c, int i);
 // A Path/String/Buffer argument: the captured bytes (cut at `limit`) or the address.
-std::string stringArg(const Call& c, const SyscallInfo& info, int i, std::size_t limit);
+std::string stringArg(const Call& c, const SyscallInfo& info, int i, std::size_t limit,
+                      bool allHex = false);
 // One argument as its kind in the table says.
 std::string argByKind(const Call& c, const SyscallInfo& info, int i);
 std::string makedev(std::uint64_t dev);

@@ -110,6 +110,24 @@ std::string formatPointer(std::uint64_t p) {
     return p == 0 ? std::string("NULL") : xlat::hex(p);
 }
 
+std::string escapeStringHex(std::string_view bytes, bool truncated) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 4 + 6);
+    out += '"';
+    for (const char c : bytes) {
+        const auto ch = static_cast<unsigned char>(c);
+        out += "\\x";
+        out += kDigits[ch >> 4];
+        out += kDigits[ch & 0xf];
+    }
+    out += '"';
+    if (truncated) {
+        out += "...";
+    }
+    return out;
+}
+
 std::string escapeString(std::string_view bytes, bool truncated) {
     std::string out;
     out.reserve(bytes.size() + 8);

@@ -50,6 +50,8 @@ std::string formatProcessLine(const ProcessEvent& p, bool siginfoAlways = false)
 // A quoted C string as strace prints it: "a\nb\"\377"; truncated strings get `...` after the
 // closing quote.
 std::string escapeString(std::string_view bytes, bool truncated);
+// The same with every byte written as \xNN.
+std::string escapeStringHex(std::string_view bytes, bool truncated);
 
 // The strace-like name of an event's call: "openat", "syscall_0x1c3", "clock_gettime@vdso".
 std::string eventName(const SyscallEvent& e);

@@ -184,6 +184,8 @@ std::string_view argKindName(ArgKind kind) {
         return "offset";
     case ArgKind::Buffer:
         return "buffer";
+    case ArgKind::HexBuffer:
+        return "hex-buffer";
     case ArgKind::Hex:
         return "hex";
     case ArgKind::StringArray:

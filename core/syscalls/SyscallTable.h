@@ -41,6 +41,8 @@ enum class ArgKind : std::uint8_t {
     Buffer, // bytes in tracee memory whose length is the next argument (for reads: the return
             // value); shown as a quoted string when captured, else as an address
     Hex,    // an unsigned value best read in hex (ioctl requests, mmap offsets): 0 or 0x...
+    // Like Buffer, shown with every byte as \xNN, as strace shows random bytes (getrandom).
+    HexBuffer,
     // NULL-terminated array of C strings (execve's argv). Captured as the elements, each
     // followed by a NUL byte; at least kMaxStringShown + 1 bytes of each element and
     // kMaxArrayShown + 1 elements are needed to render exactly what strace shows (set

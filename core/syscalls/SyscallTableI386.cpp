@@ -362,7 +362,7 @@ constexpr SyscallInfo kRows[] = {
     S(352, "sched_getattr", {pid, optr, u, u}),
     S(353, "renameat2", {dfd, path, dfd, path, fl(F::RenameFlags)}, TD | TF),
     S(354, "seccomp", {fl(F::SeccompOp), fl(F::Hex32), ptr}),
-    S(355, "getrandom", {optr, sz, fl(F::GetrandomFlags)}),
+    S(355, "getrandom", {ohex, sz, fl(F::GetrandomFlags)}),
     S(356, "memfd_create", {str, fl(F::MemfdFlags)}, TD),
     S(357, "bpf", {fl(F::BpfCmd), ptr, u}, TD),
     S(358, "execveat", {dfd, path, sarr, earr, fl(F::AtFlags)}, TD | TF | TP, SE | SI),

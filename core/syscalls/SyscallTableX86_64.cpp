@@ -331,7 +331,7 @@ constexpr SyscallInfo kRows[] = {
     S(315, "sched_getattr", {pid, optr, u, u}),
     S(316, "renameat2", {dfd, path, dfd, path, fl(F::RenameFlags)}, TD | TF),
     S(317, "seccomp", {fl(F::SeccompOp), fl(F::Hex32), ptr}),
-    S(318, "getrandom", {optr, sz, fl(F::GetrandomFlags)}),
+    S(318, "getrandom", {ohex, sz, fl(F::GetrandomFlags)}),
     S(319, "memfd_create", {str, fl(F::MemfdFlags)}, TD),
     S(320, "kexec_file_load", {fd, fd, sz, str, fl(F::KexecFileFlags)}, TD),
     S(321, "bpf", {fl(F::BpfCmd), ptr, u}, TD),

@@ -203,7 +203,7 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             std::memcpy(limits, raw, sizeof limits);
             es.bytes = formatRlimit(limits[0], limits[1]);
         }
-    } else if (kind == ArgKind::Buffer) {
+    } else if (kind == ArgKind::Buffer || kind == ArgKind::HexBuffer) {
         // strace shows the first kMaxStringShown bytes of a buffer; that is all we keep.
         const std::size_t want = std::size_t(std::min<std::uint64_t>(length, kMaxStringShown));
         if (address == 0) {

@@ -465,6 +465,9 @@ private slots:
                  std::string("{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}"));
         QCOMPARE(formatRlimit(1024, 2048), std::string("{rlim_cur=1024, rlim_max=2*1024}"));
         QCOMPARE(formatRlimit(0, 20000), std::string("{rlim_cur=0, rlim_max=20000}"));
+        // getrandom's bytes: every one in hex, printable or not.
+        QCOMPARE(escapeStringHex("W\x02\xff", false), std::string("\"\\x57\\x02\\xff\""));
+        QCOMPARE(escapeStringHex("ab", true), std::string("\"\\x61\\x62\"..."));
     }
 
     void processLines() {

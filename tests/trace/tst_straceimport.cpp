@@ -188,6 +188,7 @@ private slots:
             "newfstatat(3, \"\", {st_mode=S_IFREG|0644, st_size=50563, ...}, AT_EMPTY_PATH) = 0",
             "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0",
             "nanosleep({tv_sec=1, tv_nsec=0}, NULL) = 0",
+            "getrandom(\"\\x57\\x02\\xb4\\x04\\x59\\xc0\\x6e\\x03\", 8, GRND_NONBLOCK) = 8",
             "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 7",
             "statfs(\"/selinux\", 0x7ffd41a8fb00) = -1 ENOENT (No such file or directory)",
         };
