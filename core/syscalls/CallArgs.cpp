@@ -121,6 +121,9 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::Ptr:
     case ArgKind::Stat:
     case ArgKind::Rlimit:
+    case ArgKind::Statx:
+    case ArgKind::Sockaddr:
+    case ArgKind::Dirents:
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {

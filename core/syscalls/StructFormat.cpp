@@ -1,9 +1,20 @@
 #include "syscalls/StructFormat.h"
 
+#include "syscalls/EventFormatter.h"
+#include "syscalls/FlagFormat.h"
+
+#include <algorithm>
+#include <arpa/inet.h>
 #include <cstdio>
 #include <cstring>
+#include <linux/netlink.h>
+#include <linux/stat.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/un.h>
 
 namespace syscope {
 
@@ -78,7 +89,145 @@ std::string limit(std::uint64_t v) {
     return std::to_string(v);
 }
 
+struct Bit {
+    std::uint64_t value;
+    const char* name;
+};
+
+// strace's statx_attrs, in its order.
+constexpr Bit kStatxAttributes[] = {
+    {0x4, "STATX_ATTR_COMPRESSED"},    {0x10, "STATX_ATTR_IMMUTABLE"},
+    {0x20, "STATX_ATTR_APPEND"},       {0x40, "STATX_ATTR_NODUMP"},
+    {0x800, "STATX_ATTR_ENCRYPTED"},   {0x1000, "STATX_ATTR_AUTOMOUNT"},
+    {0x2000, "STATX_ATTR_MOUNT_ROOT"}, {0x100000, "STATX_ATTR_VERITY"},
+    {0x200000, "STATX_ATTR_DAX"},
+};
+
+std::string bits(std::uint64_t v) {
+    if (v == 0) {
+        return "0";
+    }
+    std::string out;
+    for (const Bit& b : kStatxAttributes) {
+        if (v & b.value) {
+            out += out.empty() ? "" : "|";
+            out += b.name;
+            v &= ~b.value;
+        }
+    }
+    if (v != 0) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%s%#llx", out.empty() ? "" : "|",
+                      static_cast<unsigned long long>(v));
+        out += buf;
+    }
+    return out;
+}
+
 } // namespace
+
+std::string formatStatx(const void* data) {
+    struct statx stx {};
+    std::memcpy(&stx, data, kStatxShownSize);
+    return "{stx_mask=" + xlat::flagArg(FlagSet::StatxMask, stx.stx_mask) +
+           ", stx_attributes=" + bits(stx.stx_attributes) +
+           ", stx_mode=" + formatFileMode(stx.stx_mode) +
+           ", stx_size=" + std::to_string(static_cast<unsigned long long>(stx.stx_size)) + ", ...}";
+}
+
+std::string formatSockaddr(const unsigned char* data, std::size_t size) {
+    sa_family_t family = 0;
+    if (size < sizeof family) {
+        return {};
+    }
+    std::memcpy(&family, data, sizeof family);
+    char buf[160];
+    switch (family) {
+    case AF_UNIX: {
+        const std::size_t pathSize = std::min(size, sizeof(sockaddr_un)) - sizeof family;
+        const auto* path = reinterpret_cast<const char*>(data + sizeof family);
+        if (pathSize == 0) {
+            return "{sa_family=AF_UNIX}";
+        }
+        if (path[0] == '\0') { // abstract: every byte counts, after the first
+            return "{sa_family=AF_UNIX, sun_path=@" +
+                   escapeString(std::string_view(path + 1, pathSize - 1), false) + "}";
+        }
+        const std::size_t length = strnlen(path, pathSize);
+        return "{sa_family=AF_UNIX, sun_path=" +
+               escapeString(std::string_view(path, length), false) + "}";
+    }
+    case AF_INET: {
+        sockaddr_in in{};
+        if (size < sizeof in) {
+            return {};
+        }
+        std::memcpy(&in, data, sizeof in);
+        char address[INET_ADDRSTRLEN] = {};
+        inet_ntop(AF_INET, &in.sin_addr, address, sizeof address);
+        std::snprintf(buf, sizeof buf,
+                      "{sa_family=AF_INET, sin_port=htons(%u), sin_addr=inet_addr(\"%s\")}",
+                      unsigned(ntohs(in.sin_port)), address);
+        return buf;
+    }
+    case AF_INET6: {
+        sockaddr_in6 in6{};
+        if (size < sizeof in6) {
+            return {};
+        }
+        std::memcpy(&in6, data, sizeof in6);
+        char address[INET6_ADDRSTRLEN] = {};
+        inet_ntop(AF_INET6, &in6.sin6_addr, address, sizeof address);
+        std::string scope = std::to_string(in6.sin6_scope_id);
+        char name[IF_NAMESIZE] = {};
+        if (in6.sin6_scope_id != 0 && if_indextoname(in6.sin6_scope_id, name)) {
+            scope = "if_nametoindex(\"" + std::string(name) + "\")";
+        }
+        std::snprintf(buf, sizeof buf,
+                      "{sa_family=AF_INET6, sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
+                      "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%s}",
+                      unsigned(ntohs(in6.sin6_port)), unsigned(ntohl(in6.sin6_flowinfo)), address,
+                      scope.c_str());
+        return buf;
+    }
+    case AF_NETLINK: {
+        sockaddr_nl nl{};
+        if (size < sizeof nl) {
+            return {};
+        }
+        std::memcpy(&nl, data, sizeof nl);
+        std::string pad;
+        if (nl.nl_pad != 0) {
+            std::snprintf(buf, sizeof buf, ", nl_pad=%#x", unsigned(nl.nl_pad));
+            pad = buf;
+        }
+        std::snprintf(buf, sizeof buf, "{sa_family=AF_NETLINK%s, nl_pid=%u, nl_groups=%08x}",
+                      pad.c_str(), unsigned(nl.nl_pid), unsigned(nl.nl_groups));
+        return buf;
+    }
+    default:
+        return {};
+    }
+}
+
+std::string formatDirents(std::uint64_t address, const unsigned char* data, std::size_t size) {
+    // d_reclen sits at offset 16 in both struct linux_dirent (64-bit) and linux_dirent64.
+    constexpr std::size_t kReclenOffset = 16;
+    std::size_t entries = 0;
+    for (std::size_t at = 0; at + kReclenOffset + 2 <= size;) {
+        std::uint16_t reclen = 0;
+        std::memcpy(&reclen, data + at + kReclenOffset, sizeof reclen);
+        if (reclen == 0) {
+            break;
+        }
+        ++entries;
+        at += reclen;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%#llx /* %zu entries */",
+                  static_cast<unsigned long long>(address), entries);
+    return buf;
+}
 
 std::string formatRlimit(std::uint64_t cur, std::uint64_t max) {
     return "{rlim_cur=" + limit(cur) + ", rlim_max=" + limit(max) + "}";

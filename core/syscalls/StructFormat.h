@@ -19,6 +19,21 @@ std::string formatStat(const void* stat);
 // 1024 above 1024 as N*1024, else decimal.
 std::string formatRlimit(std::uint64_t cur, std::uint64_t max);
 
+// Bytes of struct statx up to and including stx_size: all that strace's short form shows.
+inline constexpr std::size_t kStatxShownSize = 48;
+
+// "{stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644,
+// stx_size=267, ...}". `statx` points to kStatxShownSize bytes.
+std::string formatStatx(const void* statx);
+
+// A socket address of `size` bytes as strace shows it, for AF_UNIX, AF_INET, AF_INET6 and
+// AF_NETLINK; empty for other families and sizes too short for the family's struct.
+std::string formatSockaddr(const unsigned char* data, std::size_t size);
+
+// getdents' result: the buffer's address and how many entries its first `size` bytes hold,
+// "0x5642... /* 4 entries */" (also "1 entries", as strace writes it).
+std::string formatDirents(std::uint64_t address, const unsigned char* data, std::size_t size);
+
 // st_mode as strace prints it: "S_IFDIR|S_ISVTX|0777".
 std::string formatFileMode(std::uint32_t mode);
 

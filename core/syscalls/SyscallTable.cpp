@@ -170,6 +170,12 @@ std::string_view argKindName(ArgKind kind) {
         return "stat-struct";
     case ArgKind::Rlimit:
         return "rlimit-struct";
+    case ArgKind::Statx:
+        return "statx-struct";
+    case ArgKind::Sockaddr:
+        return "sockaddr";
+    case ArgKind::Dirents:
+        return "dirents";
     case ArgKind::Flags:
         return "flags";
     case ArgKind::Mode:

@@ -57,12 +57,22 @@ enum class ArgKind : std::uint8_t {
     // struct rlimit64 (also x86_64's struct rlimit): captured as its rendering,
     // "{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}"; an address when not captured.
     Rlimit,
+    // struct statx: captured as strace's short form, "{stx_mask=STATX_BASIC_STATS,
+    // stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=42, ...}".
+    Statx,
+    // A socket address whose length is the next argument: captured as strace renders it for
+    // AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK ("{sa_family=AF_INET, sin_port=htons(53), ...}").
+    Sockaddr,
+    // getdents' directory entries: captured as the address and their count, as strace shows
+    // them ("0x5642... /* 4 entries */").
+    Dirents,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
-// as it is: Ptr, Stat, Rlimit.
+// as it is (Ptr and the struct kinds).
 constexpr bool isRenderedStructKind(ArgKind kind) {
-    return kind == ArgKind::Ptr || kind == ArgKind::Stat || kind == ArgKind::Rlimit;
+    return kind == ArgKind::Ptr || kind == ArgKind::Stat || kind == ArgKind::Rlimit ||
+           kind == ArgKind::Statx || kind == ArgKind::Sockaddr || kind == ArgKind::Dirents;
 }
 
 // The named constant sets that Flags arguments are decoded with.

@@ -203,6 +203,32 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             std::memcpy(limits, raw, sizeof limits);
             es.bytes = formatRlimit(limits[0], limits[1]);
         }
+    } else if (kind == ArgKind::Statx) {
+        unsigned char raw[kStatxShownSize];
+        if (address == 0 || readTraceeMemory(t.tid, address, raw, sizeof raw) != sizeof raw) {
+            return;
+        }
+        es.bytes = formatStatx(raw);
+    } else if (kind == ArgKind::Sockaddr) {
+        // `length` is the address length the call was given.
+        unsigned char raw[128];
+        const std::size_t want = std::size_t(std::min<std::uint64_t>(length, sizeof raw));
+        if (address == 0 || want == 0 || readTraceeMemory(t.tid, address, raw, want) != want) {
+            return;
+        }
+        es.bytes = formatSockaddr(raw, want);
+        if (es.bytes.empty()) {
+            return; // a family strace decodes and we do not: the address, as before
+        }
+    } else if (kind == ArgKind::Dirents) {
+        // `length` is the call's result, the bytes of entries filled in.
+        constexpr std::size_t kMaxDirents = 256 * 1024;
+        std::vector<unsigned char> raw(std::size_t(std::min<std::uint64_t>(length, kMaxDirents)));
+        if (address == 0 || (!raw.empty() && readTraceeMemory(t.tid, address, raw.data(),
+                                                              raw.size()) != raw.size())) {
+            return;
+        }
+        es.bytes = formatDirents(address, raw.data(), raw.size());
     } else if (kind == ArgKind::Buffer || kind == ArgKind::HexBuffer) {
         // strace shows the first kMaxStringShown bytes of a buffer; that is all we keep.
         const std::size_t want = std::size_t(std::min<std::uint64_t>(length, kMaxStringShown));

@@ -1,11 +1,18 @@
 /* Calls whose structs strace decodes: struct stat (a regular file, a character device, a sticky
- * directory, a failing call) and struct rlimit (read, and written back unchanged). Raw syscalls,
- * so that glibc's choice of wrapper cannot differ between two runs. */
+ * directory, a failing call), struct statx, struct rlimit (read, and written back unchanged),
+ * getdents64's entries and socket addresses (AF_UNIX path and abstract, AF_INET, AF_INET6,
+ * AF_NETLINK). Raw syscalls, so that glibc's choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 
 int main(void) {
     struct stat st;
@@ -25,5 +32,30 @@ int main(void) {
     syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, &limit, NULL);
     syscall(SYS_getrlimit, RLIMIT_CORE, &limit);
     syscall(SYS_setrlimit, RLIMIT_CORE, &limit);
+    struct statx stx;
+    syscall(SYS_statx, AT_FDCWD, "/etc/passwd", 0, STATX_BASIC_STATS, &stx);
+    syscall(SYS_statx, AT_FDCWD, "/", 0, STATX_ALL, &stx);
+    const long dir = syscall(SYS_openat, AT_FDCWD, "/etc/ssh", O_RDONLY | O_DIRECTORY);
+    char entries[1 << 15];
+    while (syscall(SYS_getdents64, dir, entries, sizeof entries) > 0) {
+    }
+    const long unixSocket = syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0);
+    struct sockaddr_un un = {.sun_family = AF_UNIX};
+    strcpy(un.sun_path, "/nonexistent/socket");
+    syscall(SYS_connect, unixSocket, &un, sizeof un);
+    memcpy(un.sun_path, "\0abstract-name", 14);
+    syscall(SYS_connect, unixSocket, &un, 2 + 14);
+    const long udp = syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_port = htons(9)};
+    in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    syscall(SYS_connect, udp, &in, sizeof in);
+    syscall(SYS_sendto, udp, "x", 1, 0, NULL, 0);
+    const long udp6 = syscall(SYS_socket, AF_INET6, SOCK_DGRAM, 0);
+    struct sockaddr_in6 in6 = {.sin6_family = AF_INET6, .sin6_port = htons(443)};
+    in6.sin6_addr = in6addr_loopback;
+    syscall(SYS_sendto, udp6, "y", 1, 0, &in6, sizeof in6);
+    const long netlink = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, 0);
+    struct sockaddr_nl nl = {.nl_family = AF_NETLINK};
+    syscall(SYS_bind, netlink, &nl, sizeof nl);
     return 0;
 }

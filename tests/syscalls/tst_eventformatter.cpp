@@ -10,8 +10,13 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/un.h>
 
 #include <array>
 #include <ctime>
@@ -465,6 +470,33 @@ private slots:
                  std::string("{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}"));
         QCOMPARE(formatRlimit(1024, 2048), std::string("{rlim_cur=1024, rlim_max=2*1024}"));
         QCOMPARE(formatRlimit(0, 20000), std::string("{rlim_cur=0, rlim_max=20000}"));
+        // Socket addresses: strace's forms, and nothing for what is too short or unknown.
+        sockaddr_in in{};
+        in.sin_family = AF_INET;
+        in.sin_port = htons(53);
+        in.sin_addr.s_addr = htonl(0x7f000001);
+        const auto* bytes = reinterpret_cast<const unsigned char*>(&in);
+        QCOMPARE(formatSockaddr(bytes, sizeof in),
+                 std::string("{sa_family=AF_INET, sin_port=htons(53), "
+                             "sin_addr=inet_addr(\"127.0.0.1\")}"));
+        QVERIFY(formatSockaddr(bytes, sizeof in - 1).empty());
+        QVERIFY(formatSockaddr(bytes, 1).empty());
+        sockaddr_un un{};
+        un.sun_family = AF_UNIX;
+        bytes = reinterpret_cast<const unsigned char*>(&un);
+        QCOMPARE(formatSockaddr(bytes, 2), std::string("{sa_family=AF_UNIX}"));
+        std::memcpy(un.sun_path, "/run/a\nb", 8);
+        QCOMPARE(formatSockaddr(bytes, sizeof un),
+                 std::string("{sa_family=AF_UNIX, sun_path=\"/run/a\\nb\"}"));
+        in.sin_family = AF_PACKET;
+        QVERIFY(formatSockaddr(reinterpret_cast<const unsigned char*>(&in), sizeof in).empty());
+        // Directory entries: counted by their record lengths.
+        unsigned char dirents[64] = {};
+        dirents[16] = 24; // first entry: 24 bytes
+        dirents[24 + 16] = 32;
+        QCOMPARE(formatDirents(0x1000, dirents, 56), std::string("0x1000 /* 2 entries */"));
+        QCOMPARE(formatDirents(0x1000, dirents, 24), std::string("0x1000 /* 1 entries */"));
+        QCOMPARE(formatDirents(0x1000, dirents, 0), std::string("0x1000 /* 0 entries */"));
         // getrandom's bytes: every one in hex, printable or not.
         QCOMPARE(escapeStringHex("W\x02\xff", false), std::string("\"\\x57\\x02\\xff\""));
         QCOMPARE(escapeStringHex("ab", true), std::string("\"\\x61\\x62\"..."));
