@@ -124,6 +124,8 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::Statx:
     case ArgKind::Sockaddr:
     case ArgKind::Dirents:
+    case ArgKind::SigSet:
+    case ArgKind::SigAction:
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {

@@ -2,6 +2,7 @@
 
 #include "syscalls/EventFormatter.h"
 #include "syscalls/FlagFormat.h"
+#include "syscalls/Signals.h"
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -103,12 +104,13 @@ constexpr Bit kStatxAttributes[] = {
     {0x200000, "STATX_ATTR_DAX"},
 };
 
-std::string bits(std::uint64_t v) {
+template <std::size_t N>
+std::string joinBits(std::uint64_t v, const Bit (&names)[N]) {
     if (v == 0) {
         return "0";
     }
     std::string out;
-    for (const Bit& b : kStatxAttributes) {
+    for (const Bit& b : names) {
         if (v & b.value) {
             out += out.empty() ? "" : "|";
             out += b.name;
@@ -130,7 +132,7 @@ std::string formatStatx(const void* data) {
     struct statx stx {};
     std::memcpy(&stx, data, kStatxShownSize);
     return "{stx_mask=" + xlat::flagArg(FlagSet::StatxMask, stx.stx_mask) +
-           ", stx_attributes=" + bits(stx.stx_attributes) +
+           ", stx_attributes=" + joinBits(stx.stx_attributes, kStatxAttributes) +
            ", stx_mode=" + formatFileMode(stx.stx_mode) +
            ", stx_size=" + std::to_string(static_cast<unsigned long long>(stx.stx_size)) + ", ...}";
 }
@@ -227,6 +229,66 @@ std::string formatDirents(std::uint64_t address, const unsigned char* data, std:
     std::snprintf(buf, sizeof buf, "%#llx /* %zu entries */",
                   static_cast<unsigned long long>(address), entries);
     return buf;
+}
+
+std::string formatSigset(std::uint64_t mask) {
+    constexpr int kSignals = 64;
+    int count = 0;
+    for (int sig = 1; sig <= kSignals; ++sig) {
+        count += (mask >> (sig - 1)) & 1;
+    }
+    std::string out;
+    if (count >= kSignals * 2 / 3) { // strace's rule: the complement reads shorter
+        out = "~";
+        mask = ~mask;
+    }
+    out += '[';
+    bool first = true;
+    for (int sig = 1; sig <= kSignals; ++sig) {
+        if ((mask >> (sig - 1)) & 1) {
+            out += first ? "" : " ";
+            first = false;
+            const std::string name = signalName(sig);
+            out += name.rfind("SIG", 0) == 0 ? name.substr(3) : name;
+        }
+    }
+    return out + "]";
+}
+
+std::string formatSigaction(const void* data) {
+    struct KernelSigaction {
+        std::uint64_t handler;
+        std::uint64_t flags;
+        std::uint64_t restorer;
+        std::uint64_t mask;
+    } sa;
+    static_assert(sizeof sa == kSigactionSize);
+    std::memcpy(&sa, data, sizeof sa);
+    char buf[64];
+    std::string out = "{sa_handler=";
+    if (sa.handler == 0) {
+        out += "SIG_DFL";
+    } else if (sa.handler == 1) {
+        out += "SIG_IGN";
+    } else {
+        std::snprintf(buf, sizeof buf, "%#llx", static_cast<unsigned long long>(sa.handler));
+        out += buf;
+    }
+    out += ", sa_mask=" + formatSigset(sa.mask) + ", sa_flags=";
+    // strace's sigact_flags, in its order.
+    constexpr Bit kFlags[] = {
+        {0x04000000, "SA_RESTORER"},  {0x08000000, "SA_ONSTACK"},   {0x10000000, "SA_RESTART"},
+        {0x40000000, "SA_NODEFER"},   {0x80000000, "SA_RESETHAND"}, {0x4, "SA_SIGINFO"},
+        {0x1, "SA_NOCLDSTOP"},        {0x2, "SA_NOCLDWAIT"},        {0x400, "SA_UNSUPPORTED"},
+        {0x800, "SA_EXPOSE_TAGBITS"},
+    };
+    out += joinBits(sa.flags, kFlags);
+    if (sa.flags & 0x04000000) {
+        std::snprintf(buf, sizeof buf, ", sa_restorer=%#llx",
+                      static_cast<unsigned long long>(sa.restorer));
+        out += buf;
+    }
+    return out + "}";
 }
 
 std::string formatRlimit(std::uint64_t cur, std::uint64_t max) {

@@ -34,6 +34,16 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size);
 // "0x5642... /* 4 entries */" (also "1 entries", as strace writes it).
 std::string formatDirents(std::uint64_t address, const unsigned char* data, std::size_t size);
 
+// A kernel signal set as strace prints it: the names without "SIG" in brackets, or "~[...]" with
+// the signals not in the set when it holds 42 or more of the 64.
+std::string formatSigset(std::uint64_t mask);
+
+// Bytes of the x86_64 kernel's struct sigaction (handler, flags, restorer, mask).
+inline constexpr std::size_t kSigactionSize = 32;
+
+// "{sa_handler=SIG_IGN, sa_mask=~[RTMIN RT_1], sa_flags=SA_RESTORER, sa_restorer=0x7f...}".
+std::string formatSigaction(const void* sigaction);
+
 // st_mode as strace prints it: "S_IFDIR|S_ISVTX|0777".
 std::string formatFileMode(std::uint32_t mode);
 

@@ -176,6 +176,10 @@ std::string_view argKindName(ArgKind kind) {
         return "sockaddr";
     case ArgKind::Dirents:
         return "dirents";
+    case ArgKind::SigSet:
+        return "sigset";
+    case ArgKind::SigAction:
+        return "sigaction-struct";
     case ArgKind::Flags:
         return "flags";
     case ArgKind::Mode:

@@ -66,13 +66,19 @@ enum class ArgKind : std::uint8_t {
     // getdents' directory entries: captured as the address and their count, as strace shows
     // them ("0x5642... /* 4 entries */").
     Dirents,
+    // A kernel sigset_t (8 bytes): captured as strace's "[CHLD USR1]" or "~[RTMIN RT_1]".
+    SigSet,
+    // The x86_64 kernel's struct sigaction: captured as "{sa_handler=SIG_DFL, sa_mask=[],
+    // sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x7f...}".
+    SigAction,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
 // as it is (Ptr and the struct kinds).
 constexpr bool isRenderedStructKind(ArgKind kind) {
     return kind == ArgKind::Ptr || kind == ArgKind::Stat || kind == ArgKind::Rlimit ||
-           kind == ArgKind::Statx || kind == ArgKind::Sockaddr || kind == ArgKind::Dirents;
+           kind == ArgKind::Statx || kind == ArgKind::Sockaddr || kind == ArgKind::Dirents ||
+           kind == ArgKind::SigSet || kind == ArgKind::SigAction;
 }
 
 // The named constant sets that Flags arguments are decoded with.

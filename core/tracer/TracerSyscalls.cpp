@@ -203,6 +203,19 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             std::memcpy(limits, raw, sizeof limits);
             es.bytes = formatRlimit(limits[0], limits[1]);
         }
+    } else if (kind == ArgKind::SigSet || kind == ArgKind::SigAction) {
+        unsigned char raw[kSigactionSize];
+        const std::size_t want = kind == ArgKind::SigSet ? sizeof(std::uint64_t) : kSigactionSize;
+        if (address == 0 || readTraceeMemory(t.tid, address, raw, want) != want) {
+            return;
+        }
+        if (kind == ArgKind::SigSet) {
+            std::uint64_t mask = 0;
+            std::memcpy(&mask, raw, sizeof mask);
+            es.bytes = formatSigset(mask);
+        } else {
+            es.bytes = formatSigaction(raw);
+        }
     } else if (kind == ArgKind::Statx) {
         unsigned char raw[kStatxShownSize];
         if (address == 0 || readTraceeMemory(t.tid, address, raw, sizeof raw) != sizeof raw) {

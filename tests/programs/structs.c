@@ -1,13 +1,15 @@
 /* Calls whose structs strace decodes: struct stat (a regular file, a character device, a sticky
  * directory, a failing call), struct statx, struct rlimit (read, and written back unchanged),
- * getdents64's entries and socket addresses (AF_UNIX path and abstract, AF_INET, AF_INET6,
- * AF_NETLINK). Raw syscalls, so that glibc's choice of wrapper cannot differ between two runs. */
+ * getdents64's entries, socket addresses (AF_UNIX path and abstract, AF_INET, AF_INET6,
+ * AF_NETLINK), signal sets and actions. Raw syscalls, so that glibc's choice of wrapper cannot
+ * differ between two runs. */
 #include "common.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -57,5 +59,23 @@ int main(void) {
     const long netlink = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, 0);
     struct sockaddr_nl nl = {.nl_family = AF_NETLINK};
     syscall(SYS_bind, netlink, &nl, sizeof nl);
+    // Signal sets and actions: strace writes a set with 42 or more of the 64 signals as its
+    // complement; sa_flags of glibc's int is sign-extended into the kernel's unsigned long.
+    unsigned long long mask = 0;
+    for (int bits = 40; bits <= 43; ++bits) {
+        mask = (1ULL << bits) - 1;
+        syscall(SYS_rt_sigprocmask, SIG_BLOCK, &mask, NULL, 8);
+    }
+    mask = ~0ULL;
+    syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &mask, &mask, 8);
+    syscall(SYS_rt_sigpending, &mask, 8);
+    struct sigaction act;
+    memset(&act, 0, sizeof act);
+    act.sa_handler = SIG_IGN;
+    act.sa_flags = SA_RESTART | SA_RESETHAND | SA_NOCLDSTOP;
+    sigaddset(&act.sa_mask, SIGUSR1);
+    sigaddset(&act.sa_mask, SIGRTMIN);
+    sigaction(SIGCHLD, &act, NULL);
+    sigaction(SIGCHLD, NULL, &act);
     return 0;
 }

@@ -497,6 +497,13 @@ private slots:
         QCOMPARE(formatDirents(0x1000, dirents, 56), std::string("0x1000 /* 2 entries */"));
         QCOMPARE(formatDirents(0x1000, dirents, 24), std::string("0x1000 /* 1 entries */"));
         QCOMPARE(formatDirents(0x1000, dirents, 0), std::string("0x1000 /* 0 entries */"));
+        // Signal sets: 41 signals are listed, 42 are written as the complement.
+        QCOMPARE(formatSigset(0), std::string("[]"));
+        QCOMPARE(formatSigset((1ULL << 16) | (1ULL << 9)), std::string("[USR1 CHLD]"));
+        QCOMPARE(formatSigset(~0ULL), std::string("~[]"));
+        QCOMPARE(formatSigset(~(3ULL << 31)), std::string("~[RTMIN RT_1]"));
+        QCOMPARE(formatSigset((1ULL << 41) - 1).front(), '[');
+        QCOMPARE(formatSigset((1ULL << 42) - 1).front(), '~');
         // getrandom's bytes: every one in hex, printable or not.
         QCOMPARE(escapeStringHex("W\x02\xff", false), std::string("\"\\x57\\x02\\xff\""));
         QCOMPARE(escapeStringHex("ab", true), std::string("\"\\x61\\x62\"..."));

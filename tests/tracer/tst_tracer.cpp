@@ -186,18 +186,21 @@ void TestTracer::vsyscallCallsAreLeftOut() {
 }
 
 void TestTracer::structsMatchStrace() {
-    // struct stat, statx and rlimit, directory entries and socket addresses as strace prints
-    // them, line for line (the program makes its calls through syscall(), so both runs make the
-    // same ones).
+    // struct stat, statx and rlimit, directory entries, socket addresses, signal sets and
+    // actions as strace prints them, line for line (the program makes its calls through syscall(),
+    // so both runs make the same ones).
     const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
     if (strace.isEmpty()) {
         QSKIP("strace is not installed");
     }
-    const QStringList names = {
-        QStringLiteral("newfstatat"), QStringLiteral("stat"),      QStringLiteral("lstat"),
-        QStringLiteral("fstat"),      QStringLiteral("prlimit64"), QStringLiteral("getrlimit"),
-        QStringLiteral("setrlimit"),  QStringLiteral("statx"),     QStringLiteral("getdents64"),
-        QStringLiteral("connect"),    QStringLiteral("sendto"),    QStringLiteral("bind")};
+    const QStringList names = {QStringLiteral("newfstatat"),     QStringLiteral("stat"),
+                               QStringLiteral("lstat"),          QStringLiteral("fstat"),
+                               QStringLiteral("prlimit64"),      QStringLiteral("getrlimit"),
+                               QStringLiteral("setrlimit"),      QStringLiteral("statx"),
+                               QStringLiteral("getdents64"),     QStringLiteral("connect"),
+                               QStringLiteral("sendto"),         QStringLiteral("bind"),
+                               QStringLiteral("rt_sigprocmask"), QStringLiteral("rt_sigpending"),
+                               QStringLiteral("rt_sigaction")};
     QTemporaryDir dir;
     const QString log = dir.filePath(QStringLiteral("strace.log"));
     QProcess p;
