@@ -126,6 +126,9 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::Dirents:
     case ArgKind::SigSet:
     case ArgKind::SigAction:
+    case ArgKind::Timespec:
+    case ArgKind::WaitStatus:
+    case ArgKind::FdPair:
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 
 namespace syscope {
 
@@ -289,6 +290,31 @@ std::string formatSigaction(const void* data) {
         out += buf;
     }
     return out + "}";
+}
+
+std::string formatTimespec(std::int64_t sec, std::int64_t nsec) {
+    return "{tv_sec=" + std::to_string(sec) + ", tv_nsec=" + std::to_string(nsec) + "}";
+}
+
+std::string formatWaitStatus(int status) {
+    std::string out = "[{";
+    if (WIFEXITED(status)) {
+        out += "WIFEXITED(s) && WEXITSTATUS(s) == " + std::to_string(WEXITSTATUS(status));
+    } else if (WIFSIGNALED(status)) {
+        out += "WIFSIGNALED(s) && WTERMSIG(s) == " + signalName(WTERMSIG(status));
+        if (WCOREDUMP(status)) {
+            out += " && WCOREDUMP(s)";
+        }
+    } else if (WIFSTOPPED(status)) {
+        out += "WIFSTOPPED(s) && WSTOPSIG(s) == " + signalName(WSTOPSIG(status));
+    } else if (WIFCONTINUED(status)) {
+        out += "WIFCONTINUED(s)";
+    } else {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%#x", unsigned(status));
+        return std::string("[") + buf + "]";
+    }
+    return out + "}]";
 }
 
 std::string formatRlimit(std::uint64_t cur, std::uint64_t max) {

@@ -44,6 +44,13 @@ inline constexpr std::size_t kSigactionSize = 32;
 // "{sa_handler=SIG_IGN, sa_mask=~[RTMIN RT_1], sa_flags=SA_RESTORER, sa_restorer=0x7f...}".
 std::string formatSigaction(const void* sigaction);
 
+// "{tv_sec=1, tv_nsec=500}".
+std::string formatTimespec(std::int64_t sec, std::int64_t nsec);
+
+// A wait status as strace shows wait4's: "[{WIFEXITED(s) && WEXITSTATUS(s) == 3}]",
+// "[{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}]", ...
+std::string formatWaitStatus(int status);
+
 // st_mode as strace prints it: "S_IFDIR|S_ISVTX|0777".
 std::string formatFileMode(std::uint32_t mode);
 

@@ -32,20 +32,24 @@ inline constexpr A off{ArgKind::Offset};
 inline constexpr A sarr{ArgKind::StringArray};
 inline constexpr A earr{ArgKind::EnvArray};
 inline constexpr A skip{ArgKind::None}; // a register the call takes but strace does not show
-inline constexpr A obuf{ArgKind::Buffer, FlagSet::None, true};       // kernel-filled buffer
-inline constexpr A ohex{ArgKind::HexBuffer, FlagSet::None, true};    // kernel-filled random bytes
-inline constexpr A opath{ArgKind::Path, FlagSet::None, true};        // kernel-filled path
-inline constexpr A optr{ArgKind::Ptr, FlagSet::None, true};          // kernel-filled struct
-inline constexpr A ostat{ArgKind::Stat, FlagSet::None, true};        // kernel-filled struct stat
-inline constexpr A rlim{ArgKind::Rlimit};                            // struct rlimit64 given
-inline constexpr A orlim{ArgKind::Rlimit, FlagSet::None, true};      // struct rlimit64 filled
-inline constexpr A ostatx{ArgKind::Statx, FlagSet::None, true};      // kernel-filled struct statx
-inline constexpr A saddr{ArgKind::Sockaddr};                         // socket address given
-inline constexpr A odirents{ArgKind::Dirents, FlagSet::None, true};  // directory entries
-inline constexpr A sigset{ArgKind::SigSet};                          // sigset_t given
-inline constexpr A osigset{ArgKind::SigSet, FlagSet::None, true};    // sigset_t filled
-inline constexpr A sigact{ArgKind::SigAction};                       // struct sigaction given
-inline constexpr A osigact{ArgKind::SigAction, FlagSet::None, true}; // struct sigaction filled
+inline constexpr A obuf{ArgKind::Buffer, FlagSet::None, true};        // kernel-filled buffer
+inline constexpr A ohex{ArgKind::HexBuffer, FlagSet::None, true};     // kernel-filled random bytes
+inline constexpr A opath{ArgKind::Path, FlagSet::None, true};         // kernel-filled path
+inline constexpr A optr{ArgKind::Ptr, FlagSet::None, true};           // kernel-filled struct
+inline constexpr A ostat{ArgKind::Stat, FlagSet::None, true};         // kernel-filled struct stat
+inline constexpr A rlim{ArgKind::Rlimit};                             // struct rlimit64 given
+inline constexpr A orlim{ArgKind::Rlimit, FlagSet::None, true};       // struct rlimit64 filled
+inline constexpr A ostatx{ArgKind::Statx, FlagSet::None, true};       // kernel-filled struct statx
+inline constexpr A saddr{ArgKind::Sockaddr};                          // socket address given
+inline constexpr A odirents{ArgKind::Dirents, FlagSet::None, true};   // directory entries
+inline constexpr A sigset{ArgKind::SigSet};                           // sigset_t given
+inline constexpr A osigset{ArgKind::SigSet, FlagSet::None, true};     // sigset_t filled
+inline constexpr A sigact{ArgKind::SigAction};                        // struct sigaction given
+inline constexpr A osigact{ArgKind::SigAction, FlagSet::None, true};  // struct sigaction filled
+inline constexpr A ts{ArgKind::Timespec};                             // struct timespec given
+inline constexpr A ots{ArgKind::Timespec, FlagSet::None, true};       // struct timespec filled
+inline constexpr A ostatus{ArgKind::WaitStatus, FlagSet::None, true}; // wait status filled
+inline constexpr A ofds{ArgKind::FdPair, FlagSet::None, true};        // int[2] of fds filled
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

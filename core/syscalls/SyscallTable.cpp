@@ -180,6 +180,12 @@ std::string_view argKindName(ArgKind kind) {
         return "sigset";
     case ArgKind::SigAction:
         return "sigaction-struct";
+    case ArgKind::Timespec:
+        return "timespec";
+    case ArgKind::WaitStatus:
+        return "wait-status";
+    case ArgKind::FdPair:
+        return "fd-pair";
     case ArgKind::Flags:
         return "flags";
     case ArgKind::Mode:

@@ -71,6 +71,13 @@ enum class ArgKind : std::uint8_t {
     // The x86_64 kernel's struct sigaction: captured as "{sa_handler=SIG_DFL, sa_mask=[],
     // sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x7f...}".
     SigAction,
+    // struct timespec (64-bit): captured as "{tv_sec=1, tv_nsec=500}".
+    Timespec,
+    // wait4's status: captured as "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]" when a child was
+    // reported (the call returned a pid).
+    WaitStatus,
+    // int[2] of file descriptors (pipe, pipe2, socketpair): captured as "[3, 4]".
+    FdPair,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -78,7 +85,8 @@ enum class ArgKind : std::uint8_t {
 constexpr bool isRenderedStructKind(ArgKind kind) {
     return kind == ArgKind::Ptr || kind == ArgKind::Stat || kind == ArgKind::Rlimit ||
            kind == ArgKind::Statx || kind == ArgKind::Sockaddr || kind == ArgKind::Dirents ||
-           kind == ArgKind::SigSet || kind == ArgKind::SigAction;
+           kind == ArgKind::SigSet || kind == ArgKind::SigAction || kind == ArgKind::Timespec ||
+           kind == ArgKind::WaitStatus || kind == ArgKind::FdPair;
 }
 
 // The named constant sets that Flags arguments are decoded with.

@@ -216,6 +216,26 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
         } else {
             es.bytes = formatSigaction(raw);
         }
+    } else if (kind == ArgKind::Timespec || kind == ArgKind::FdPair) {
+        std::int64_t pair[2] = {0, 0};
+        std::int32_t fds[2] = {0, 0};
+        const bool timespec = kind == ArgKind::Timespec;
+        const std::size_t want = timespec ? sizeof pair : sizeof fds;
+        if (address == 0 ||
+            readTraceeMemory(t.tid, address, timespec ? static_cast<void*>(pair) : fds, want) !=
+                want) {
+            return;
+        }
+        es.bytes = timespec ? formatTimespec(pair[0], pair[1])
+                            : "[" + std::to_string(fds[0]) + ", " + std::to_string(fds[1]) + "]";
+    } else if (kind == ArgKind::WaitStatus) {
+        // Filled only when a child was reported: `length` is the call's result, its pid.
+        std::int32_t status = 0;
+        if (address == 0 || length == 0 ||
+            readTraceeMemory(t.tid, address, &status, sizeof status) != sizeof status) {
+            return;
+        }
+        es.bytes = formatWaitStatus(status);
     } else if (kind == ArgKind::Statx) {
         unsigned char raw[kStatxShownSize];
         if (address == 0 || readTraceeMemory(t.tid, address, raw, sizeof raw) != sizeof raw) {

@@ -1,8 +1,8 @@
 /* Calls whose structs strace decodes: struct stat (a regular file, a character device, a sticky
  * directory, a failing call), struct statx, struct rlimit (read, and written back unchanged),
  * getdents64's entries, socket addresses (AF_UNIX path and abstract, AF_INET, AF_INET6,
- * AF_NETLINK), signal sets and actions. Raw syscalls, so that glibc's choice of wrapper cannot
- * differ between two runs. */
+ * AF_NETLINK), signal sets and actions, times, fd pairs and wait statuses. Raw syscalls, so that
+ * glibc's choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
 #include <arpa/inet.h>
@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <time.h>
 
 int main(void) {
     struct stat st;
@@ -77,5 +78,27 @@ int main(void) {
     sigaddset(&act.sa_mask, SIGRTMIN);
     sigaction(SIGCHLD, &act, NULL);
     sigaction(SIGCHLD, NULL, &act);
+    // Times, fd pairs and wait statuses.
+    struct timespec now;
+    syscall(SYS_clock_getres, CLOCK_MONOTONIC, &now);
+    const struct timespec pause = {0, 1000};
+    syscall(SYS_nanosleep, &pause, NULL);
+    syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &pause, NULL);
+    int fds[2];
+    syscall(SYS_pipe2, fds, O_CLOEXEC);
+    syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, fds);
+    act.sa_handler = SIG_DFL; // children to wait for, not reaped by the kernel
+    sigaction(SIGCHLD, &act, NULL);
+    for (int code = 0; code < 2; ++code) {
+        const pid_t child = (pid_t)syscall(SYS_fork);
+        if (child == 0) {
+            if (code == 1) {
+                syscall(SYS_kill, syscall(SYS_getpid), SIGTERM);
+            }
+            syscall(SYS_exit_group, 3);
+        }
+        int status = 0;
+        syscall(SYS_wait4, child, &status, 0, NULL);
+    }
     return 0;
 }

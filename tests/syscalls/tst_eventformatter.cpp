@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <arpa/inet.h>
+#include <csignal>
 #include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -504,6 +505,14 @@ private slots:
         QCOMPARE(formatSigset(~(3ULL << 31)), std::string("~[RTMIN RT_1]"));
         QCOMPARE(formatSigset((1ULL << 41) - 1).front(), '[');
         QCOMPARE(formatSigset((1ULL << 42) - 1).front(), '~');
+        // Times and wait statuses.
+        QCOMPARE(formatTimespec(1, 500), std::string("{tv_sec=1, tv_nsec=500}"));
+        QCOMPARE(formatWaitStatus(3 << 8), std::string("[{WIFEXITED(s) && WEXITSTATUS(s) == 3}]"));
+        QCOMPARE(formatWaitStatus(SIGSEGV | 0x80),
+                 std::string("[{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}]"));
+        QCOMPARE(formatWaitStatus((SIGSTOP << 8) | 0x7f),
+                 std::string("[{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}]"));
+        QCOMPARE(formatWaitStatus(0xffff), std::string("[{WIFCONTINUED(s)}]"));
         // getrandom's bytes: every one in hex, printable or not.
         QCOMPARE(escapeStringHex("W\x02\xff", false), std::string("\"\\x57\\x02\\xff\""));
         QCOMPARE(escapeStringHex("ab", true), std::string("\"\\x61\\x62\"..."));

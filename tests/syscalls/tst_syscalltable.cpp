@@ -268,10 +268,13 @@ private slots:
         QTest::newRow("clone") << QStringLiteral("clone")
                                << QStringLiteral("flags:clone-flags ptr ptr ptr hex");
         QTest::newRow("wait4") << QStringLiteral("wait4")
-                               << QStringLiteral("pid ptr flags:wait-options ptr");
+                               << QStringLiteral("pid wait-status flags:wait-options ptr");
         QTest::newRow("kill") << QStringLiteral("kill") << QStringLiteral("pid signal");
         QTest::newRow("clock_gettime")
-            << QStringLiteral("clock_gettime") << QStringLiteral("clock ptr");
+            << QStringLiteral("clock_gettime") << QStringLiteral("clock timespec");
+        QTest::newRow("newfstatat") << QStringLiteral("newfstatat")
+                                    << QStringLiteral("dirfd path stat-struct flags:at-flags");
+        QTest::newRow("connect") << QStringLiteral("connect") << QStringLiteral("fd sockaddr int");
         QTest::newRow("access") << QStringLiteral("access")
                                 << QStringLiteral("path flags:access-mode");
         QTest::newRow("lseek") << QStringLiteral("lseek")
