@@ -3,6 +3,7 @@
 #include "syscalls/FlagFormat.h"
 #include "syscalls/Signals.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace syscope::detail {
@@ -132,7 +133,12 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {
-            return std::string(s->bytes);
+            // Renderings never hold control characters; a damaged or crafted file's string
+            // that does is shown quoted, so it cannot break the line.
+            const bool plain = std::none_of(s->bytes.begin(), s->bytes.end(), [](char ch) {
+                return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
+            });
+            return plain ? std::string(s->bytes) : escapeString(s->bytes, s->truncated);
         }
         return formatPointer(c.raw(i));
     case ArgKind::Flags:

@@ -505,6 +505,19 @@ private slots:
         QCOMPARE(formatSigset(~(3ULL << 31)), std::string("~[RTMIN RT_1]"));
         QCOMPARE(formatSigset((1ULL << 41) - 1).front(), '[');
         QCOMPARE(formatSigset((1ULL << 42) - 1).front(), '~');
+        // A struct's rendering is printed as it is, unless it holds control characters (a damaged
+        // file): then it is quoted, so it cannot break the line.
+        SyscallEvent e;
+        e.nr = 4; // stat
+        e.args[1] = 0x1000;
+        auto with = [](std::string text) {
+            return [text](int arg) -> std::optional<ArgString> {
+                return arg == 1 ? std::optional<ArgString>(ArgString{text, false}) : std::nullopt;
+            };
+        };
+        QVERIFY(formatCall(e, with("{st_mode=S_IFREG|0644, st_size=1, ...}"))
+                    .find("{st_mode=S_IFREG|0644, st_size=1, ...}") != std::string::npos);
+        QVERIFY(formatCall(e, with("a\nb")).find("\"a\\nb\"") != std::string::npos);
         // Times and wait statuses.
         QCOMPARE(formatTimespec(1, 500), std::string("{tv_sec=1, tv_nsec=500}"));
         QCOMPARE(formatWaitStatus(3 << 8), std::string("[{WIFEXITED(s) && WEXITSTATUS(s) == 3}]"));
