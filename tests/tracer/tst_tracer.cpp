@@ -63,6 +63,7 @@ private slots:
     void untracedCloneIsLeftAlone();
     void noFollowLetsChildrenRun();
     void structsMatchStrace();
+    void lsMatchesStraceLineForLine();
     void vsyscallCallsAreLeftOut();
     void programWithItsOwnSeccompFilter();
     void vforkExec();
@@ -185,14 +186,81 @@ void TestTracer::vsyscallCallsAreLeftOut() {
     QCOMPARE(unfinished, 1L); // exit_group
 }
 
-void TestTracer::structsMatchStrace() {
-    // struct stat, statx and rlimit, directory entries, socket addresses, signal sets and
-    // actions as strace prints them, line for line (the program makes its calls through syscall(),
-    // so both runs make the same ones).
+namespace {
+
+// A line as compared with strace's: its padding before " = " and what differs from run to run
+// (addresses, which ASLR moves; pids; getrandom's bytes) left out.
+QString comparable(QString line) {
+    static const QRegularExpression padding(QStringLiteral("\\) +="));
+    static const QRegularExpression address(QStringLiteral("0x[0-9a-f]{6,}"));
+    static const QRegularExpression pid(
+        QStringLiteral("^(wait4\\()\\d+|(\\) = )\\d{3,}$"));
+    static const QRegularExpression random(QStringLiteral("^getrandom\\(\"[^\"]*\""));
+    line.replace(padding, QStringLiteral(") ="));
+    line.replace(address, QStringLiteral("0x..."));
+    line.replace(pid, QStringLiteral("\\1\\2<pid>"));
+    line.replace(random, QStringLiteral("getrandom(<bytes>"));
+    return line;
+}
+
+// The syscall lines strace writes for `argv` (one process, no -f), made comparable; only the
+// calls named in `names` when it is not empty. Empty when strace is not installed.
+QStringList straceLines(const QStringList& argv, const QStringList& names) {
     const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
     if (strace.isEmpty()) {
-        QSKIP("strace is not installed");
+        return {};
     }
+    QTemporaryDir dir;
+    const QString log = dir.filePath(QStringLiteral("strace.log"));
+    QStringList args = {QStringLiteral("-o"), log};
+    if (!names.isEmpty()) {
+        args << QStringLiteral("-e") << QStringLiteral("trace=") + names.join(u',');
+    }
+    QProcess p;
+    p.setStandardOutputFile(QProcess::nullDevice());
+    p.start(strace, args + argv);
+    if (!p.waitForFinished(60000)) {
+        return {};
+    }
+    QFile file(log);
+    QStringList lines;
+    if (file.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : file.readAll().split('\n')) {
+            if (!line.isEmpty() && !line.startsWith("+++") && !line.startsWith("---")) {
+                lines << comparable(QString::fromUtf8(line));
+            }
+        }
+    }
+    return lines;
+}
+
+// The same lines from a recording, in time order.
+QStringList recordedLines(const TraceStore& store, const QStringList& names) {
+    QStringList lines;
+    for (std::size_t k = 0; k < store.eventCount(); ++k) {
+        const std::size_t i = store.eventByEnterTime(k);
+        const SyscallEvent e = store.event(i);
+        if (!names.isEmpty() &&
+            !names.contains(QString::fromStdString(syscallName(e.arch, e.nr)))) {
+            continue;
+        }
+        const std::string line = formatSyscall(e, [&](int arg) -> std::optional<ArgString> {
+            if (const auto s = store.string(i, arg)) {
+                return ArgString{s->bytes, s->truncated};
+            }
+            return std::nullopt;
+        });
+        lines << comparable(QString::fromStdString(line));
+    }
+    return lines;
+}
+
+} // namespace
+
+void TestTracer::structsMatchStrace() {
+    // struct stat, statx and rlimit, directory entries, socket addresses, signal sets and
+    // actions, times, fd pairs and wait statuses as strace prints them, line for line (the
+    // program makes its calls through syscall(), so both runs make the same ones).
     const QStringList names = {QStringLiteral("newfstatat"),     QStringLiteral("stat"),
                                QStringLiteral("lstat"),          QStringLiteral("fstat"),
                                QStringLiteral("prlimit64"),      QStringLiteral("getrlimit"),
@@ -204,55 +272,35 @@ void TestTracer::structsMatchStrace() {
                                QStringLiteral("nanosleep"),      QStringLiteral("clock_nanosleep"),
                                QStringLiteral("pipe2"),          QStringLiteral("socketpair"),
                                QStringLiteral("wait4")};
-    QTemporaryDir dir;
-    const QString log = dir.filePath(QStringLiteral("strace.log"));
-    QProcess p;
-    p.start(strace, {QStringLiteral("-o"), log, QStringLiteral("-e"),
-                     QStringLiteral("trace=") + names.join(u','),
-                     QString::fromStdString(programPath("structs"))});
-    QVERIFY(p.waitForFinished(30000));
-    QFile file(log);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    // "name(args) <padding>= ret": padding and the exit line aside, the text must be the same.
-    auto normalize = [](QString line) {
-        static const QRegularExpression padding(QStringLiteral("\\) +="));
-        return line.replace(padding, QStringLiteral(") ="));
-    };
-    QStringList theirs;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (!line.isEmpty() && !line.startsWith("+++") && !line.startsWith("---")) {
-            theirs << normalize(QString::fromUtf8(line));
-        }
+    const QStringList theirs =
+        straceLines({QString::fromStdString(programPath("structs"))}, names);
+    if (theirs.isEmpty()) {
+        QSKIP("strace is not installed");
     }
     TracedRun run;
     traceInto(run, launch("structs"));
     QCOMPARE(run.result.exitCode(), 0);
-    QStringList ours;
-    for (std::size_t k = 0; k < run.store.eventCount(); ++k) {
-        const std::size_t i = run.store.eventByEnterTime(k);
-        const SyscallEvent e = run.store.event(i);
-        if (!names.contains(QString::fromStdString(syscallName(e.arch, e.nr)))) {
-            continue;
-        }
-        const std::string line = formatSyscall(e, [&](int arg) -> std::optional<ArgString> {
-            if (const auto s = run.store.string(i, arg)) {
-                return ArgString{s->bytes, s->truncated};
-            }
-            return std::nullopt;
-        });
-        ours << normalize(QString::fromStdString(line));
+    QCOMPARE(recordedLines(run.store, names), theirs);
+}
+
+void TestTracer::lsMatchesStraceLineForLine() {
+    // A real program, every call: ls -la reads its directory, stats each entry, asks for the
+    // user and group names (connecting to nscd's socket first) and writes.
+    // Through sh, so that both runs write to /dev/null (ls stats its standard output).
+    const QStringList argv = {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                              QStringLiteral("exec /bin/ls -la /etc/ssh >/dev/null")};
+    const QStringList theirs = straceLines(argv, {});
+    if (theirs.isEmpty()) {
+        QSKIP("strace is not installed");
     }
-    // Addresses of failed calls differ with ASLR, the children's pids from run to run: compare
-    // those lines without them.
-    static const QRegularExpression address(QStringLiteral("0x[0-9a-f]{6,}"));
-    static const QRegularExpression pid(QStringLiteral("^wait4\\(\\d+|\\) = \\d{3,}$"));
-    for (QStringList* lines : {&theirs, &ours}) {
-        for (QString& line : *lines) {
-            line.replace(address, QStringLiteral("0x..."));
-            line.replace(pid, QStringLiteral("<pid>"));
-        }
+    TracerOptions o;
+    for (const QString& a : argv) {
+        o.command.push_back(a.toStdString());
     }
-    QCOMPARE(ours, theirs);
+    TracedRun run;
+    traceInto(run, o);
+    QCOMPARE(run.result.exitCode(), 0);
+    QCOMPARE(recordedLines(run.store, {}), theirs);
 }
 
 void TestTracer::noFollowLetsChildrenRun() {
