@@ -144,7 +144,6 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
         return {};
     }
     std::memcpy(&family, data, sizeof family);
-    char buf[160];
     switch (family) {
     case AF_UNIX: {
         const std::size_t pathSize = std::min(size, sizeof(sockaddr_un)) - sizeof family;
@@ -168,10 +167,8 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
         std::memcpy(&in, data, sizeof in);
         char address[INET_ADDRSTRLEN] = {};
         inet_ntop(AF_INET, &in.sin_addr, address, sizeof address);
-        std::snprintf(buf, sizeof buf,
-                      "{sa_family=AF_INET, sin_port=htons(%u), sin_addr=inet_addr(\"%s\")}",
-                      unsigned(ntohs(in.sin_port)), address);
-        return buf;
+        return "{sa_family=AF_INET, sin_port=htons(" + std::to_string(ntohs(in.sin_port)) +
+               "), sin_addr=inet_addr(\"" + address + "\")}";
     }
     case AF_INET6: {
         sockaddr_in6 in6{};
@@ -186,12 +183,10 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
         if (in6.sin6_scope_id != 0 && if_indextoname(in6.sin6_scope_id, name)) {
             scope = "if_nametoindex(\"" + std::string(name) + "\")";
         }
-        std::snprintf(buf, sizeof buf,
-                      "{sa_family=AF_INET6, sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
-                      "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%s}",
-                      unsigned(ntohs(in6.sin6_port)), unsigned(ntohl(in6.sin6_flowinfo)), address,
-                      scope.c_str());
-        return buf;
+        return "{sa_family=AF_INET6, sin6_port=htons(" + std::to_string(ntohs(in6.sin6_port)) +
+               "), sin6_flowinfo=htonl(" + std::to_string(ntohl(in6.sin6_flowinfo)) +
+               "), inet_pton(AF_INET6, \"" + address + "\", &sin6_addr), sin6_scope_id=" + scope +
+               "}";
     }
     case AF_NETLINK: {
         sockaddr_nl nl{};
@@ -201,12 +196,14 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
         std::memcpy(&nl, data, sizeof nl);
         std::string pad;
         if (nl.nl_pad != 0) {
-            std::snprintf(buf, sizeof buf, ", nl_pad=%#x", unsigned(nl.nl_pad));
-            pad = buf;
+            char hex[16];
+            std::snprintf(hex, sizeof hex, ", nl_pad=%#x", unsigned(nl.nl_pad));
+            pad = hex;
         }
-        std::snprintf(buf, sizeof buf, "{sa_family=AF_NETLINK%s, nl_pid=%u, nl_groups=%08x}",
-                      pad.c_str(), unsigned(nl.nl_pid), unsigned(nl.nl_groups));
-        return buf;
+        char groups[16];
+        std::snprintf(groups, sizeof groups, "%08x", unsigned(nl.nl_groups));
+        return "{sa_family=AF_NETLINK" + pad + ", nl_pid=" + std::to_string(nl.nl_pid) +
+               ", nl_groups=" + groups + "}";
     }
     default:
         return {};
