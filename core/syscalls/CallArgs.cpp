@@ -38,6 +38,15 @@ std::optional<ArgString> captured(const Call& c, int i) {
     return c.strings ? c.strings(i) : std::nullopt;
 }
 
+std::string renderedStruct(const ArgString& s) {
+    // Renderings never hold control characters; a damaged or crafted file's string that does
+    // is shown quoted, so it cannot break the line.
+    const bool plain = std::none_of(s.bytes.begin(), s.bytes.end(), [](char ch) {
+        return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
+    });
+    return plain ? std::string(s.bytes) : escapeString(s.bytes, s.truncated);
+}
+
 namespace {
 
 // The elements of a captured string array: each followed by a NUL byte (a missing final NUL is
@@ -133,14 +142,12 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {
-            // Renderings never hold control characters; a damaged or crafted file's string
-            // that does is shown quoted, so it cannot break the line.
-            const bool plain = std::none_of(s->bytes.begin(), s->bytes.end(), [](char ch) {
-                return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
-            });
-            return plain ? std::string(s->bytes) : escapeString(s->bytes, s->truncated);
+            return renderedStruct(*s);
         }
         return formatPointer(c.raw(i));
+    case ArgKind::SigFrame:
+        // Not a register: without the captured mask there is nothing to show.
+        return captured(c, i) ? renderedStruct(*captured(c, i)) : std::string();
     case ArgKind::Flags:
         return xlat::flagArg(info.flagSets[static_cast<std::size_t>(i)], c.raw(i));
     case ArgKind::Mode:

@@ -50,6 +50,7 @@ inline constexpr A ts{ArgKind::Timespec};                             // struct 
 inline constexpr A ots{ArgKind::Timespec, FlagSet::None, true};       // struct timespec filled
 inline constexpr A ostatus{ArgKind::WaitStatus, FlagSet::None, true}; // wait status filled
 inline constexpr A ofds{ArgKind::FdPair, FlagSet::None, true};        // int[2] of fds filled
+inline constexpr A sigframe{ArgKind::SigFrame}; // rt_sigreturn's frame, read from the stack
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

@@ -186,6 +186,8 @@ std::string_view argKindName(ArgKind kind) {
         return "wait-status";
     case ArgKind::FdPair:
         return "fd-pair";
+    case ArgKind::SigFrame:
+        return "sigframe";
     case ArgKind::Flags:
         return "flags";
     case ArgKind::Mode:

@@ -78,6 +78,9 @@ enum class ArgKind : std::uint8_t {
     WaitStatus,
     // int[2] of file descriptors (pipe, pipe2, socketpair): captured as "[3, 4]".
     FdPair,
+    // rt_sigreturn's signal frame (not a register argument): captured at entry as the mask it
+    // restores, "{mask=[]}" as strace shows it; nothing at all when not captured.
+    SigFrame,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -86,7 +89,7 @@ constexpr bool isRenderedStructKind(ArgKind kind) {
     return kind == ArgKind::Ptr || kind == ArgKind::Stat || kind == ArgKind::Rlimit ||
            kind == ArgKind::Statx || kind == ArgKind::Sockaddr || kind == ArgKind::Dirents ||
            kind == ArgKind::SigSet || kind == ArgKind::SigAction || kind == ArgKind::Timespec ||
-           kind == ArgKind::WaitStatus || kind == ArgKind::FdPair;
+           kind == ArgKind::WaitStatus || kind == ArgKind::FdPair || kind == ArgKind::SigFrame;
 }
 
 // The named constant sets that Flags arguments are decoded with.

@@ -162,7 +162,10 @@ private:
     void onSyscallStop(Task& t, TimeNs now);
     void onSeccompStop(Task& t, TimeNs now);
     void startCall(Task& t, TimeNs now);
-    void describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args, bool bySeccomp);
+    // `stackPointer`: the task's rsp at entry, for what a call finds on the stack (rt_sigreturn's
+    // frame); 0 when unknown.
+    void describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args, bool bySeccomp,
+                      std::uint64_t stackPointer = 0);
     void completeCall(Task& t, std::int64_t rval, TimeNs now);
     void captureStringArray(Task& t, int arg, std::uint64_t address, bool compat);
     void captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,

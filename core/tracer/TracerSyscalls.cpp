@@ -47,7 +47,8 @@ void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
         }
         startCall(t, now);
         describeCall(t, archFromAudit(info.arch, info.entry.nr), int(info.entry.nr),
-                     reinterpret_cast<const std::uint64_t*>(info.entry.args), false);
+                     reinterpret_cast<const std::uint64_t*>(info.entry.args), false,
+                     info.stack_pointer);
     } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
         if (!t.inSyscall) {
             // An exit without its entry (we attached while the call was running): recover
@@ -94,7 +95,7 @@ void Tracer::Session::onSeccompStop(Task& t, TimeNs now) {
         t.entryBySeccomp = true;
         const Arch arch = archFromAudit(info.arch, info.seccomp.nr);
         const auto* args = reinterpret_cast<const std::uint64_t*>(info.seccomp.args);
-        describeCall(t, arch, int(info.seccomp.nr), args, true);
+        describeCall(t, arch, int(info.seccomp.nr), args, true, info.stack_pointer);
         if (m_opt.followChildren) {
             onUntracedClone(t, arch, int(info.seccomp.nr), args);
         }
@@ -113,7 +114,7 @@ void Tracer::Session::startCall(Task& t, TimeNs now) {
 }
 
 void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args,
-                                   bool bySeccomp) {
+                                   bool bySeccomp, std::uint64_t stackPointer) {
     t.described = true;
     const bool isExec = arch == Arch::I386 ? (nr == 11 || nr == 358) : (nr == 59 || nr == 322);
     // Filled in even for a call not recorded: the tracer itself may need to know it.
@@ -159,7 +160,14 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
         // Input strings and buffers are read now; output ones (read's buffer, getcwd's path)
         // only once the call has succeeded, in completeCall().
         for (int i = 0; i < t.info->argCount && i < 6; ++i) {
-            if (!t.info->isOutputArg(i)) {
+            if (t.info->args[i] == ArgKind::SigFrame) {
+                // x86_64 rt_sigreturn: the frame starts 8 bytes below rsp (the handler's return
+                // popped its pretcode); uc.uc_sigmask lies 304 bytes into it.
+                constexpr std::uint64_t kSigmaskFromSp = 296;
+                if (stackPointer != 0) {
+                    captureArgument(t, i, ArgKind::SigFrame, stackPointer + kSigmaskFromSp, 0);
+                }
+            } else if (!t.info->isOutputArg(i)) {
                 const std::uint64_t length = i + 1 < 6 ? e.args[i + 1] : 0;
                 captureArgument(t, i, t.info->args[i], e.args[i], length);
             }
@@ -203,6 +211,12 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             std::memcpy(limits, raw, sizeof limits);
             es.bytes = formatRlimit(limits[0], limits[1]);
         }
+    } else if (kind == ArgKind::SigFrame) {
+        std::uint64_t mask = 0;
+        if (readTraceeMemory(t.tid, address, &mask, sizeof mask) != sizeof mask) {
+            return;
+        }
+        es.bytes = "{mask=" + formatSigset(mask) + "}";
     } else if (kind == ArgKind::SigSet || kind == ArgKind::SigAction) {
         unsigned char raw[kSigactionSize];
         const std::size_t want = kind == ArgKind::SigSet ? sizeof(std::uint64_t) : kSigactionSize;

@@ -17,6 +17,10 @@
 #include <sys/un.h>
 #include <time.h>
 
+static void onAlarm(int sig) {
+    (void)sig;
+}
+
 int main(void) {
     struct stat st;
     const char* paths[] = {"/etc/passwd", "/dev/null", "/tmp", "/nonexistent/x"};
@@ -78,6 +82,14 @@ int main(void) {
     sigaddset(&act.sa_mask, SIGRTMIN);
     sigaction(SIGCHLD, &act, NULL);
     sigaction(SIGCHLD, NULL, &act);
+    // rt_sigreturn restores the mask from before the signal: USR2 blocked here.
+    act.sa_handler = onAlarm;
+    act.sa_flags = 0;
+    sigemptyset(&act.sa_mask);
+    sigaction(SIGALRM, &act, NULL);
+    mask = 1ULL << (SIGUSR2 - 1);
+    syscall(SYS_rt_sigprocmask, SIG_BLOCK, &mask, NULL, 8);
+    syscall(SYS_kill, syscall(SYS_getpid), SIGALRM);
     // Times, fd pairs and wait statuses.
     struct timespec now;
     syscall(SYS_clock_getres, CLOCK_MONOTONIC, &now);
