@@ -31,8 +31,14 @@ std::string basenameOf(std::string_view path) {
     return base;
 }
 
-std::vector<std::string> parseStringArray(std::string_view arg) {
-    std::vector<std::string> out;
+struct StringArray {
+    std::vector<std::string> elements;
+    std::vector<bool> cut; // the element was longer than strace showed ("..."...)
+    bool more = false;     // strace left elements out (", ...]")
+};
+
+StringArray parseStringArrayFully(std::string_view arg) {
+    StringArray out;
     if (arg.size() < 2 || arg.front() != '[') {
         return out;
     }
@@ -41,11 +47,19 @@ std::vector<std::string> parseStringArray(std::string_view arg) {
         return out;
     }
     for (std::string_view item : splitArgs(arg.substr(1, close - 1))) {
-        if (auto s = parseQuoted(item, nullptr, nullptr)) {
-            out.push_back(std::move(*s));
+        bool truncated = false;
+        if (auto s = parseQuoted(item, &truncated, nullptr)) {
+            out.elements.push_back(std::move(*s));
+            out.cut.push_back(truncated);
+        } else if (item == "...") {
+            out.more = true;
         }
     }
     return out;
+}
+
+std::vector<std::string> parseStringArray(std::string_view arg) {
+    return parseStringArrayFully(arg).elements;
 }
 
 bool isCloneLike(std::string_view name) {
@@ -72,6 +86,9 @@ std::size_t noteCut(std::string_view line) {
 }
 
 // A syscall after pairing its <unfinished ...> and <... resumed> halves.
+// More environment entries than a kernel accepts (ARG_MAX / 2 bytes) are not believed.
+constexpr std::uint64_t kMaxImportedEnvEntries = 1 << 20;
+
 struct Call {
     std::int32_t tid = 0;
     TimeNs enter = 0;
@@ -466,6 +483,45 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
                     out.strings.push_back(
                         {index, static_cast<std::uint8_t>(a), truncated, std::move(*s)});
                 }
+            } else if (!text.empty() && text.front() == '[' && row && a < row->argCount &&
+                       row->args[a] == ArgKind::StringArray) {
+                // execve's argv: the elements, each followed by a NUL, as the tracer keeps them.
+                // An element strace cut gets one byte more than it showed, so that it renders
+                // cut again.
+                const StringArray array = parseStringArrayFully(text);
+                std::string elements;
+                for (std::size_t e2 = 0; e2 < array.elements.size(); ++e2) {
+                    elements += array.elements[e2];
+                    if (array.cut[e2]) {
+                        elements += '.';
+                    }
+                    elements += '\0';
+                }
+                out.strings.push_back(
+                    {index, static_cast<std::uint8_t>(a), array.more, std::move(elements)});
+            } else if (row && a < row->argCount && row->args[a] == ArgKind::EnvArray) {
+                // "0x7ffd... /* 37 vars */": the address, and as many (empty) entries as counted.
+                if (auto v = argumentValue(text)) {
+                    e.args[a] = *v;
+                }
+                const auto comment = text.find("/* ");
+                if (comment != std::string_view::npos) {
+                    const std::string_view rest = text.substr(comment + 3);
+                    const auto n = parseNumber(rest.substr(0, rest.find(' ')));
+                    if (n && *n <= kMaxImportedEnvEntries) {
+                        EventString entries;
+                        entries.event = index;
+                        entries.arg = static_cast<std::uint8_t>(a);
+                        entries.bytes.assign(std::size_t(*n), '\0');
+                        out.strings.push_back(std::move(entries));
+                    }
+                }
+            } else if (row && a < row->argCount && row->args[a] == ArgKind::Dirents &&
+                       text.find("/*") != std::string_view::npos) {
+                // "0x5642... /* 4 entries */": kept as written, the address as the value too.
+                e.args[a] = argumentValue(text).value_or(0);
+                out.strings.push_back(
+                    {index, static_cast<std::uint8_t>(a), false, std::string(text)});
             } else if (!text.empty() && (text.front() == '{' || text.front() == '[') && row &&
                        a < row->argCount && isRenderedStructKind(row->args[a])) {
                 // A struct or array strace decoded: its address is not in the log, the

@@ -2,7 +2,9 @@
 
 #include "syscalls/Errno.h"
 #include "syscalls/Signals.h"
+#include "syscalls/XlatTables.h"
 
+#include <algorithm>
 #include <cctype>
 #include <limits>
 #include <unordered_map>
@@ -58,9 +60,13 @@ std::size_t skipOpaque(std::string_view text, std::size_t i) {
     return i;
 }
 
+constexpr std::uint64_t kFutexPrivateFlag = 128;
+
 const std::unordered_map<std::string_view, std::uint64_t>& constants() {
-    static const std::unordered_map<std::string_view, std::uint64_t> table = {
+    static std::unordered_map<std::string_view, std::uint64_t> table = {
         {"AT_FDCWD", static_cast<std::uint64_t>(-100)},
+        {"AT_STATX_SYNC_AS_STAT", 0},
+        {"F_OK", 0},
         {"O_RDONLY", 0},
         {"O_WRONLY", 01},
         {"O_RDWR", 02},
@@ -169,6 +175,17 @@ const std::unordered_map<std::string_view, std::uint64_t>& constants() {
         {"EFD_CLOEXEC", 02000000},
         {"EFD_NONBLOCK", 04000},
     };
+    // And every name syscope's own decoders print, so that whatever strace writes in a set syscope
+    // knows reads back to its value (socket families and types, futex operations, ...).
+    static const bool complete = [] {
+        for (const auto& names : xlat::tables::kAllTables) {
+            for (const auto& n : names) {
+                table.emplace(n.name, n.value);
+            }
+        }
+        return true;
+    }();
+    (void)complete;
     return table;
 }
 
@@ -375,6 +392,11 @@ std::optional<std::uint64_t> argumentValue(std::string_view arg) {
             v |= *n;
         } else if (auto it = constants().find(part); it != constants().end()) {
             v |= it->second;
+        } else if (const auto base =
+                       part.substr(0, part.size() - std::min<std::size_t>(8, part.size()));
+                   part.starts_with("FUTEX_") && part.ends_with("_PRIVATE") &&
+                   constants().count(base)) {
+            v |= constants().at(base) | kFutexPrivateFlag; // FUTEX_WAKE_PRIVATE and the like
         } else if (part.substr(0, 3) == "SIG") {
             const auto sig = signalFromName(part);
             if (!sig) {

@@ -6,6 +6,7 @@
 #include "syscalls/EventFormatter.h"
 #include "syscalls/SyscallTable.h"
 #include "trace/Event.h"
+#include "trace/StraceImport.h"
 
 #include <QFile>
 #include <QProcess>
@@ -203,8 +204,10 @@ QString comparable(QString line) {
 }
 
 // The syscall lines strace writes for `argv` (one process, no -f), made comparable; only the
-// calls named in `names` when it is not empty. Empty when strace is not installed.
-QStringList straceLines(const QStringList& argv, const QStringList& names) {
+// calls named in `names` when it is not empty. Empty when strace is not installed. `raw` gets
+// the log as strace wrote it.
+QStringList straceLines(const QStringList& argv, const QStringList& names,
+                        QByteArray* raw = nullptr) {
     const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
     if (strace.isEmpty()) {
         return {};
@@ -224,7 +227,11 @@ QStringList straceLines(const QStringList& argv, const QStringList& names) {
     QFile file(log);
     QStringList lines;
     if (file.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : file.readAll().split('\n')) {
+        const QByteArray text = file.readAll();
+        if (raw) {
+            *raw = text;
+        }
+        for (const QByteArray& line : text.split('\n')) {
             if (!line.isEmpty() && !line.startsWith("+++") && !line.startsWith("---")) {
                 lines << comparable(QString::fromUtf8(line));
             }
@@ -287,7 +294,8 @@ void TestTracer::lsMatchesStraceLineForLine() {
     // Through sh, so that both runs write to /dev/null (ls stats its standard output).
     const QStringList argv = {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
                               QStringLiteral("exec /bin/ls -la /etc/ssh >/dev/null")};
-    const QStringList theirs = straceLines(argv, {});
+    QByteArray log;
+    const QStringList theirs = straceLines(argv, {}, &log);
     if (theirs.isEmpty()) {
         QSKIP("strace is not installed");
     }
@@ -299,6 +307,15 @@ void TestTracer::lsMatchesStraceLineForLine() {
     traceInto(run, o);
     QCOMPARE(run.result.exitCode(), 0);
     QCOMPARE(recordedLines(run.store, {}), theirs);
+    // strace's log imported: every call reads back as strace wrote it (structs, arrays, flags).
+    EventBatch batch;
+    TraceMetadata meta;
+    StraceImportReport report;
+    importStraceTexts({{"ls.strace", log.toStdString(), 0}}, batch, meta, report);
+    TraceStore imported;
+    imported.setMetadata(meta);
+    imported.append(batch);
+    QCOMPARE(recordedLines(imported, {}), theirs);
 }
 
 void TestTracer::noFollowLetsChildrenRun() {
