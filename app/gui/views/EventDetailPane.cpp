@@ -65,9 +65,8 @@ QString EventDetailPane::describe(const TraceStore& store, std::size_t index) {
     if (e.flags & EventFlag::Vdso) {
         flags << QStringLiteral("vDSO call");
     }
-    if (e.flags & EventFlag::Seccomp) {
-        flags << QStringLiteral("seccomp stop");
-    }
+    // EventFlag::Seccomp is not listed: a launched command's calls all enter through the seccomp
+    // filter's stop, so it would only repeat itself on every event.
     if (!flags.isEmpty()) {
         row(tr("Flags"), flags.join(QStringLiteral(", ")));
     }
