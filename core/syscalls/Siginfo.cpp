@@ -4,8 +4,8 @@
 #include "syscalls/Signals.h"
 #include "syscalls/SyscallTable.h"
 
+#include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <linux/audit.h>
 #include <string_view>
 
@@ -94,107 +94,163 @@ std::string_view codeName(int signo, int code) {
     }
 }
 
-std::string hex(std::uint64_t v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%#llx", static_cast<unsigned long long>(v));
-    return buf;
+// The siginfo line is built once per delivered signal on the tracer's thread (a SIGCHLD per
+// child): appends into one reserved string, no temporaries.
+template <typename T>
+void appendNumber(std::string& out, T v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
 }
 
-std::string address(const void* p) {
+void appendHex(std::string& out, std::uint64_t v) {
+    if (v == 0) {
+        out += '0'; // as printf's %#llx
+        return;
+    }
+    char buf[24] = {'0', 'x'};
+    const auto r = std::to_chars(buf + 2, buf + sizeof buf, v, 16);
+    out.append(buf, r.ptr);
+}
+
+void appendAddress(std::string& out, const void* p) {
     const auto v = reinterpret_cast<std::uintptr_t>(p);
-    return v ? hex(v) : "NULL";
+    if (v) {
+        appendHex(out, v);
+    } else {
+        out += "NULL";
+    }
 }
 
-std::string source(const siginfo_t& si) {
-    return ", si_pid=" + std::to_string(static_cast<unsigned>(si.si_pid)) +
-           ", si_uid=" + std::to_string(static_cast<unsigned>(si.si_uid));
+void appendSource(std::string& out, const siginfo_t& si) {
+    out += ", si_pid=";
+    appendNumber(out, static_cast<unsigned>(si.si_pid));
+    out += ", si_uid=";
+    appendNumber(out, static_cast<unsigned>(si.si_uid));
 }
 
-std::string value(const siginfo_t& si) {
-    return ", si_value={int=" + std::to_string(si.si_value.sival_int) +
-           ", ptr=" + address(si.si_value.sival_ptr) + "}";
+void appendValue(std::string& out, const siginfo_t& si) {
+    out += ", si_value={int=";
+    appendNumber(out, si.si_value.sival_int);
+    out += ", ptr=";
+    appendAddress(out, si.si_value.sival_ptr);
+    out += '}';
 }
 
-std::string auditArch(std::uint32_t arch) {
+void appendAuditArch(std::string& out, std::uint32_t arch) {
     switch (arch) {
     case AUDIT_ARCH_X86_64:
-        return "AUDIT_ARCH_X86_64";
+        out += "AUDIT_ARCH_X86_64";
+        break;
     case AUDIT_ARCH_I386:
-        return "AUDIT_ARCH_I386";
+        out += "AUDIT_ARCH_I386";
+        break;
     default:
-        return hex(arch) + " /* AUDIT_ARCH_??? */";
+        appendHex(out, arch);
+        out += " /* AUDIT_ARCH_??? */";
+        break;
     }
 }
 
 } // namespace
 
 std::string formatSiginfo(const siginfo_t& si) {
-    std::string out = "{si_signo=" + signalName(si.si_signo);
+    std::string out;
+    out.reserve(160);
+    out += "{si_signo=";
+    out += signalName(si.si_signo);
     if (si.si_errno != 0) {
+        out += ", si_errno=";
         const std::string_view name = errnoName(si.si_errno);
-        out += ", si_errno=" + (name.empty() ? std::to_string(si.si_errno) : std::string(name));
+        if (name.empty()) {
+            appendNumber(out, si.si_errno);
+        } else {
+            out += name;
+        }
     }
-    const std::string_view code = codeName(si.si_signo, si.si_code);
-    out += ", si_code=" +
-           (code.empty() ? hex(static_cast<std::uint32_t>(si.si_code)) : std::string(code));
+    out += ", si_code=";
+    if (const std::string_view code = codeName(si.si_signo, si.si_code); !code.empty()) {
+        out += code;
+    } else {
+        appendHex(out, static_cast<std::uint32_t>(si.si_code));
+    }
     if (si.si_code <= 0) { // sent by a process (SI_FROMUSER)
         switch (si.si_code) {
         case SI_USER:
         case SI_TKILL:
-            out += source(si);
+            appendSource(out, si);
             break;
         case SI_TIMER:
-            out += ", si_timerid=" + hex(static_cast<std::uint32_t>(si.si_timerid)) +
-                   ", si_overrun=" + std::to_string(si.si_overrun) + value(si);
+            out += ", si_timerid=";
+            appendHex(out, static_cast<std::uint32_t>(si.si_timerid));
+            out += ", si_overrun=";
+            appendNumber(out, si.si_overrun);
+            appendValue(out, si);
             break;
         default:
-            out += source(si);
+            appendSource(out, si);
             if (si.si_value.sival_ptr) {
-                out += value(si);
+                appendValue(out, si);
             }
             break;
         }
-        return out + "}";
+        out += '}';
+        return out;
     }
     switch (si.si_signo) {
     case SIGCHLD:
-        out +=
-            source(si) + ", si_status=" +
-            (si.si_code == CLD_EXITED ? std::to_string(si.si_status) : signalName(si.si_status)) +
-            ", si_utime=" + std::to_string(static_cast<unsigned long long>(si.si_utime)) +
-            ", si_stime=" + std::to_string(static_cast<unsigned long long>(si.si_stime));
+        appendSource(out, si);
+        out += ", si_status=";
+        if (si.si_code == CLD_EXITED) {
+            appendNumber(out, si.si_status);
+        } else {
+            out += signalName(si.si_status);
+        }
+        out += ", si_utime=";
+        appendNumber(out, static_cast<unsigned long long>(si.si_utime));
+        out += ", si_stime=";
+        appendNumber(out, static_cast<unsigned long long>(si.si_stime));
         break;
     case SIGILL:
     case SIGFPE:
     case SIGSEGV:
     case SIGBUS:
-        out += ", si_addr=" + address(si.si_addr);
+        out += ", si_addr=";
+        appendAddress(out, si.si_addr);
         break;
     case SIGPOLL:
         if (si.si_code == POLL_IN || si.si_code == POLL_OUT || si.si_code == POLL_MSG) {
-            out += ", si_band=" + std::to_string(si.si_band);
+            out += ", si_band=";
+            appendNumber(out, si.si_band);
         }
         break;
     case SIGSYS: {
         const auto arch = static_cast<std::uint32_t>(si.si_arch);
         const Arch table = arch == AUDIT_ARCH_I386 ? Arch::I386 : Arch::X86_64;
-        const SyscallInfo* info = SyscallTable::forArch(table).lookup(si.si_syscall);
-        out += ", si_call_addr=" + address(si.si_call_addr) + ", si_syscall=" +
-               (info ? "__NR_" + std::string(info->name)
-                     : std::to_string(static_cast<unsigned>(si.si_syscall))) +
-               ", si_arch=" + auditArch(arch);
+        out += ", si_call_addr=";
+        appendAddress(out, si.si_call_addr);
+        out += ", si_syscall=";
+        if (const SyscallInfo* info = SyscallTable::forArch(table).lookup(si.si_syscall)) {
+            out += "__NR_";
+            out += info->name;
+        } else {
+            appendNumber(out, static_cast<unsigned>(si.si_syscall));
+        }
+        out += ", si_arch=";
+        appendAuditArch(out, arch);
         break;
     }
     default:
         if (si.si_pid || si.si_uid) {
-            out += source(si);
+            appendSource(out, si);
         }
         if (si.si_value.sival_ptr) {
-            out += value(si);
+            appendValue(out, si);
         }
         break;
     }
-    return out + "}";
+    out += '}';
+    return out;
 }
 
 } // namespace syscope

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <linux/netlink.h>
@@ -294,24 +295,31 @@ std::string formatTimespec(std::int64_t sec, std::int64_t nsec) {
 }
 
 std::string formatWaitStatus(int status) {
-    std::string out = "[{";
+    // Built for every wait4 that reaps a child: appends into one reserved string.
+    std::string out;
+    out.reserve(64);
+    char number[16];
     if (WIFEXITED(status)) {
-        out += "WIFEXITED(s) && WEXITSTATUS(s) == " + std::to_string(WEXITSTATUS(status));
+        out += "[{WIFEXITED(s) && WEXITSTATUS(s) == ";
+        const auto r = std::to_chars(number, number + sizeof number, WEXITSTATUS(status));
+        out.append(number, r.ptr);
     } else if (WIFSIGNALED(status)) {
-        out += "WIFSIGNALED(s) && WTERMSIG(s) == " + signalName(WTERMSIG(status));
+        out += "[{WIFSIGNALED(s) && WTERMSIG(s) == ";
+        out += signalName(WTERMSIG(status));
         if (WCOREDUMP(status)) {
             out += " && WCOREDUMP(s)";
         }
     } else if (WIFSTOPPED(status)) {
-        out += "WIFSTOPPED(s) && WSTOPSIG(s) == " + signalName(WSTOPSIG(status));
+        out += "[{WIFSTOPPED(s) && WSTOPSIG(s) == ";
+        out += signalName(WSTOPSIG(status));
     } else if (WIFCONTINUED(status)) {
-        out += "WIFCONTINUED(s)";
+        out += "[{WIFCONTINUED(s)";
     } else {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%#x", unsigned(status));
-        return std::string("[") + buf + "]";
+        std::snprintf(number, sizeof number, "%#x", unsigned(status));
+        return std::string("[") + number + "]";
     }
-    return out + "}]";
+    out += "}]";
+    return out;
 }
 
 std::string formatRlimit(std::uint64_t cur, std::uint64_t max) {

@@ -49,6 +49,30 @@ private:
     std::string& m_out;
 };
 
+// The same encoding into a fixed buffer that the caller sized for the worst case (no bounds
+// checks): for the event encoder, which appends one finished event to its chunk at a time.
+class ArrayWriter {
+public:
+    explicit ArrayWriter(char* out)
+        : m_begin(out)
+        , m_p(out) {}
+
+    void u8(std::uint8_t v) { *m_p++ = static_cast<char>(v); }
+    void varint(std::uint64_t v) {
+        while (v >= 0x80) {
+            *m_p++ = static_cast<char>((v & 0x7f) | 0x80);
+            v >>= 7;
+        }
+        *m_p++ = static_cast<char>(v);
+    }
+    void svarint(std::int64_t v) { varint(zigzag(v)); }
+    std::string_view written() const { return {m_begin, static_cast<std::size_t>(m_p - m_begin)}; }
+
+private:
+    char* m_begin;
+    char* m_p;
+};
+
 class ByteReader {
 public:
     ByteReader(const unsigned char* data, std::size_t size)

@@ -4,6 +4,8 @@
 #include "trace/ByteIO.h"
 #include "trace/TraceFormat.h"
 
+#include <algorithm>
+
 namespace syscope::format {
 
 void EventChunkEncoder::add(const SyscallEvent& e, const EncodedStringRef* strings,
@@ -11,7 +13,12 @@ void EventChunkEncoder::add(const SyscallEvent& e, const EncodedStringRef* strin
     if (m_count == 0) {
         m_base = e.enter;
     }
-    ByteWriter w(m_body);
+    // The longest encoding: a new task's slot, pid and tid (1 + 10 + 10), control and flags
+    // (2), two times (20), the number (10), the argument mask and six arguments (1 + 60), the
+    // result (10), and six string references (1 + 6 * 11): 191 bytes.
+    stringCount = std::min<std::size_t>(stringCount, 6); // one per argument at most
+    char encoded[192];
+    ArrayWriter w(encoded);
     const std::uint64_t taskKey =
         (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.pid)) << 32) |
         static_cast<std::uint32_t>(e.tid);
@@ -84,6 +91,7 @@ void EventChunkEncoder::add(const SyscallEvent& e, const EncodedStringRef* strin
             w.varint(strings[i].id);
         }
     }
+    m_body += w.written();
     task.lastTime = e.unfinished() ? e.enter : e.exit;
     task.lastNr = e.nr;
     last.args = e.args;

@@ -121,6 +121,9 @@ void TraceWriter::writeChunk(std::uint32_t type, const std::string& payload) {
 }
 
 std::uint64_t TraceWriter::internString(const std::string& s) {
+    if (s.empty() && m_emptyStringId >= 0) {
+        return static_cast<std::uint64_t>(m_emptyStringId);
+    }
     auto [it, inserted] = m_stringIds.try_emplace(s, m_stringIds.size());
     if (inserted) {
         if (m_newStringsCount == 0) {
@@ -128,6 +131,9 @@ std::uint64_t TraceWriter::internString(const std::string& s) {
         }
         ByteWriter(m_newStrings).bytes(s);
         ++m_newStringsCount;
+        if (s.empty()) {
+            m_emptyStringId = static_cast<std::int64_t>(it->second);
+        }
     }
     return it->second;
 }

@@ -57,7 +57,8 @@ private:
     std::uint64_t m_written = 0;
 
     std::unordered_map<std::string, std::uint64_t> m_stringIds;
-    std::string m_newStrings; // encoded strings not yet written
+    std::int64_t m_emptyStringId = -1; // most process events have no argv, exe or detail
+    std::string m_newStrings;          // encoded strings not yet written
     std::uint64_t m_newStringsFirst = 0;
     std::uint64_t m_newStringsCount = 0;
 
