@@ -48,7 +48,7 @@ void appendRangeChecks(std::vector<sock_filter>& prog, const std::vector<int>& n
 // clone3 keeps its flags in memory, out of the filter's sight: it always stops. Expects A = nr;
 // falls through with A = nr for other calls.
 void appendCloneChecks(std::vector<sock_filter>& prog, int cloneNr) {
-    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kClone3Nr), 0, 1));
+    prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kNrX86_64.clone3), 0, 1));
     prog.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
     prog.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(cloneNr), 0, 4));
     prog.push_back(stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, args))); // low half
@@ -75,13 +75,13 @@ void appendFilterChecks(std::vector<sock_filter>& prog, int seccompNr, int prctl
 std::vector<unsigned char> buildSeccompProgram(const SyscallFilter& filter) {
     // exit and exit_group never return, and the PTRACE_EVENT_EXIT stop that follows them has
     // their number and argument in the registers: they need no stop of their own.
-    auto isExit = [](int nr) { return nr == kExitX86_64 || nr == kExitGroupX86_64; };
+    auto isExit = [](int nr) { return nr == kNrX86_64.exit || nr == kNrX86_64.exitGroup; };
     std::vector<sock_filter> native64;
     std::vector<sock_filter> compat32;
     if (filter.tracesEverything()) {
         // Every number, known to the table or not, stops; the table's gaps too.
-        native64.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kExitX86_64), 2, 0));
-        native64.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kExitGroupX86_64), 1, 0));
+        native64.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kNrX86_64.exit), 2, 0));
+        native64.push_back(jump(BPF_JMP | BPF_JEQ | BPF_K, unsigned(kNrX86_64.exitGroup), 1, 0));
         native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
         native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
         compat32.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
@@ -89,15 +89,15 @@ std::vector<unsigned char> buildSeccompProgram(const SyscallFilter& filter) {
         std::vector<int> native = filter.numbers(Arch::X86_64);
         native.erase(std::remove_if(native.begin(), native.end(), isExit), native.end());
         appendRangeChecks(native64, native);
-        appendCloneChecks(native64, kCloneX86_64);
-        appendFilterChecks(native64, kSeccompX86_64, kPrctlX86_64);
+        appendCloneChecks(native64, kNrX86_64.clone);
+        appendFilterChecks(native64, kNrX86_64.seccomp, kNrX86_64.prctl);
         // x32 calls share AUDIT_ARCH_X86_64; syscope does not filter them.
         native64.push_back(jump(BPF_JMP | BPF_JGE | BPF_K, unsigned(kX32SyscallBit), 0, 1));
         native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
         native64.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
         appendRangeChecks(compat32, filter.numbers(Arch::I386));
-        appendCloneChecks(compat32, kCloneI386);
-        appendFilterChecks(compat32, kSeccompI386, kPrctlI386);
+        appendCloneChecks(compat32, kNrI386.clone);
+        appendFilterChecks(compat32, kNrI386.seccomp, kNrI386.prctl);
         compat32.push_back(stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
     }
 

@@ -31,7 +31,7 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
         // was described at its entry (clone3's flags are in memory: read them now).
         if (t.inSyscall && t.described && !t.ignoring) {
             std::uint64_t flags = t.pending.args[0];
-            if (t.pending.nr == kClone3Nr) {
+            if (t.pending.nr == syscallNumbers(t.pending.arch).clone3) {
                 flags = 0;
                 readTraceeMemory(t.tid, t.pending.args[0], &flags, sizeof flags);
             }
@@ -100,13 +100,12 @@ void Tracer::Session::onUntracedClone(Task& t, Arch arch, int nr, const std::uin
     // the filter selects would fail with ENOSYS. So the flag is taken out for the kernel (and put
     // back once the child exists, so the program never sees the change): the child is traced,
     // but hidden, running as if untraced. Its parent's clone is recorded as made.
-    const bool isClone =
-        (arch == Arch::X86_64 && nr == kCloneX86_64) || (arch == Arch::I386 && nr == kCloneI386);
-    if (!t.seccompMode || (!isClone && nr != kClone3Nr) || arch == Arch::X32) {
+    const SyscallNumbers& numbers = syscallNumbers(arch);
+    if (!t.seccompMode || (nr != numbers.clone && nr != numbers.clone3) || arch == Arch::X32) {
         return;
     }
     Task::UntracedClone u;
-    if (nr == kClone3Nr) {
+    if (nr == numbers.clone3) {
         u.inMemory = true;
         u.where = args[0];
         if (readTraceeMemory(t.tid, u.where, &u.original, sizeof u.original) != sizeof u.original) {

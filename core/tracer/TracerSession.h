@@ -4,6 +4,7 @@
 // capture) and TracerProcesses.cpp (fork, exec, signals, group-stops, exits, vDSO traps).
 #pragma once
 
+#include "syscalls/SyscallNumbers.h"
 #include "syscalls/SyscallTable.h"
 #include "trace/Event.h"
 #include "tracer/ProcessLauncher.h"
@@ -32,10 +33,6 @@ namespace syscope::tracer_detail {
 inline constexpr int kErrnoMax = 4095;
 inline constexpr int kRestartSysCodes[] = {512, 513, 514,
                                            516}; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
-inline constexpr int kRestartSyscallX86_64 = 219;
-inline constexpr int kRestartSyscallI386 = 0;
-inline constexpr int kRtSigreturnX86_64 = 15;
-inline constexpr int kRtSigreturnI386 = 173;
 inline constexpr int kEintr = 4;
 inline constexpr int kEnosys = 38;
 inline constexpr std::size_t kMaxArrayElements = 4096; // execve argv/envp entries kept
@@ -88,12 +85,11 @@ std::optional<std::uint64_t> peekRegister(pid_t tid, std::size_t offset);
 inline bool installsSeccompFilter(const SyscallEvent& e) {
     constexpr std::uint64_t kSetModeFilter = 1;
     constexpr std::uint64_t kModeFilter = 2;
-    const bool i386 = e.arch == Arch::I386;
-    if (e.nr == (i386 ? kSeccompI386 : kSeccompX86_64)) {
+    const SyscallNumbers& nr = syscallNumbers(e.arch);
+    if (e.nr == nr.seccomp) {
         return e.args[0] == kSetModeFilter;
     }
-    return e.nr == (i386 ? kPrctlI386 : kPrctlX86_64) && e.args[0] == kPrSetSeccomp &&
-           e.args[1] == kModeFilter;
+    return e.nr == nr.prctl && e.args[0] == kPrSetSeccomp && e.args[1] == kModeFilter;
 }
 
 inline std::string baseName(const std::string& path) {

@@ -9,6 +9,7 @@
 #include "tracer/SeccompProgram.h"
 #include "tracer/TraceeMemory.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sched.h>
@@ -29,6 +30,67 @@ std::optional<std::uint64_t> tracer_detail::peekRegister(pid_t tid, std::size_t 
     }
     return std::uint64_t(value);
 }
+
+namespace {
+
+template <typename T>
+T load(const unsigned char* raw) {
+    T value;
+    std::memcpy(&value, raw, sizeof value);
+    return value;
+}
+
+// The arguments that point to a struct of a fixed size: read whole, rendered as strace does.
+struct FixedStruct {
+    ArgKind kind;
+    std::size_t size;
+    std::string (*render)(const unsigned char* raw);
+};
+
+constexpr FixedStruct kFixedStructs[] = {
+    {ArgKind::Stat, kStatSize, [](const unsigned char* raw) { return formatStat(raw); }},
+    {ArgKind::Statx, kStatxShownSize, [](const unsigned char* raw) { return formatStatx(raw); }},
+    {ArgKind::Rlimit, 16,
+     [](const unsigned char* raw) {
+         return formatRlimit(load<std::uint64_t>(raw), load<std::uint64_t>(raw + 8));
+     }},
+    {ArgKind::SigSet, 8,
+     [](const unsigned char* raw) { return formatSigset(load<std::uint64_t>(raw)); }},
+    {ArgKind::SigAction, kSigactionSize,
+     [](const unsigned char* raw) { return formatSigaction(raw); }},
+    // x86_64 rt_sigreturn: the mask the frame restores.
+    {ArgKind::SigFrame, 8,
+     [](const unsigned char* raw) {
+         return "{mask=" + formatSigset(load<std::uint64_t>(raw)) + "}";
+     }},
+    {ArgKind::Timespec, 16,
+     [](const unsigned char* raw) {
+         return formatTimespec(load<std::int64_t>(raw), load<std::int64_t>(raw + 8));
+     }},
+    // pipe's and socketpair's two descriptors.
+    {ArgKind::FdPair, 8,
+     [](const unsigned char* raw) {
+         return "[" + std::to_string(load<std::int32_t>(raw)) + ", " +
+                std::to_string(load<std::int32_t>(raw + 4)) + "]";
+     }},
+    {ArgKind::WaitStatus, 4,
+     [](const unsigned char* raw) { return formatWaitStatus(load<std::int32_t>(raw)); }},
+};
+
+constexpr std::size_t kLargestFixedStruct = std::max({kStatSize, kStatxShownSize, kSigactionSize});
+static_assert(std::all_of(std::begin(kFixedStructs), std::end(kFixedStructs),
+                          [](const FixedStruct& f) { return f.size <= kLargestFixedStruct; }));
+
+const FixedStruct* fixedStruct(ArgKind kind) {
+    for (const FixedStruct& f : kFixedStructs) {
+        if (f.kind == kind) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
 
 void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
     __ptrace_syscall_info info{};
@@ -116,7 +178,8 @@ void Tracer::Session::startCall(Task& t, TimeNs now) {
 void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args,
                                    bool bySeccomp, std::uint64_t stackPointer) {
     t.described = true;
-    const bool isExec = arch == Arch::I386 ? (nr == 11 || nr == 358) : (nr == 59 || nr == 322);
+    const SyscallNumbers& numbers = syscallNumbers(arch);
+    const bool isExec = nr == numbers.execve || nr == numbers.execveat;
     // Filled in even for a call not recorded: the tracer itself may need to know it.
     SyscallEvent& e = t.pending;
     e.exit = 0;
@@ -141,7 +204,7 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
     }
     // The kernel restarts an interrupted call either by running it again (after a signal
     // handler with SA_RESTART, or after a stop) or through restart_syscall.
-    const int restartNr = arch == Arch::I386 ? kRestartSyscallI386 : kRestartSyscallX86_64;
+    const int restartNr = numbers.restartSyscall;
     t.pendingStrings.clear();
     if (nr == restartNr || nr == t.interruptedNr) {
         e.flags |= EventFlag::Restarted;
@@ -174,7 +237,7 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
         }
         if (isExec) {
             // argv and envp: each string followed by a NUL, in one EventString per array.
-            const int argvIndex = (nr == 322 || nr == 358) ? 2 : 1;
+            const int argvIndex = nr == numbers.execveat ? 2 : 1;
             for (int i = argvIndex; i <= argvIndex + 1; ++i) {
                 captureStringArray(t, i, e.args[i], arch == Arch::I386);
             }
@@ -193,69 +256,19 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
         }
         es.truncated = str.truncated;
         es.bytes = std::move(str.bytes);
-    } else if (kind == ArgKind::Stat || kind == ArgKind::Rlimit) {
+    } else if (const FixedStruct* fixed = fixedStruct(kind)) {
+        // wait4's status is filled only when a child was reported: `length` is then the
+        // call's result, its pid.
+        if (address == 0 || (kind == ArgKind::WaitStatus && length == 0)) {
+            return;
+        }
+        unsigned char raw[kLargestFixedStruct];
+        if (readTraceeMemory(t.tid, address, raw, fixed->size) != fixed->size) {
+            return;
+        }
         // Kept as strace renders it: what a struct stat holds besides mode and size (times,
         // inode, ...) changes from call to call, and would only bloat the trace's string table.
-        if (address == 0) {
-            return;
-        }
-        unsigned char raw[kStatSize];
-        const std::size_t want = kind == ArgKind::Stat ? kStatSize : 2 * sizeof(std::uint64_t);
-        if (readTraceeMemory(t.tid, address, raw, want) != want) {
-            return;
-        }
-        if (kind == ArgKind::Stat) {
-            es.bytes = formatStat(raw);
-        } else {
-            std::uint64_t limits[2];
-            std::memcpy(limits, raw, sizeof limits);
-            es.bytes = formatRlimit(limits[0], limits[1]);
-        }
-    } else if (kind == ArgKind::SigFrame) {
-        std::uint64_t mask = 0;
-        if (readTraceeMemory(t.tid, address, &mask, sizeof mask) != sizeof mask) {
-            return;
-        }
-        es.bytes = "{mask=" + formatSigset(mask) + "}";
-    } else if (kind == ArgKind::SigSet || kind == ArgKind::SigAction) {
-        unsigned char raw[kSigactionSize];
-        const std::size_t want = kind == ArgKind::SigSet ? sizeof(std::uint64_t) : kSigactionSize;
-        if (address == 0 || readTraceeMemory(t.tid, address, raw, want) != want) {
-            return;
-        }
-        if (kind == ArgKind::SigSet) {
-            std::uint64_t mask = 0;
-            std::memcpy(&mask, raw, sizeof mask);
-            es.bytes = formatSigset(mask);
-        } else {
-            es.bytes = formatSigaction(raw);
-        }
-    } else if (kind == ArgKind::Timespec || kind == ArgKind::FdPair) {
-        std::int64_t pair[2] = {0, 0};
-        std::int32_t fds[2] = {0, 0};
-        const bool timespec = kind == ArgKind::Timespec;
-        const std::size_t want = timespec ? sizeof pair : sizeof fds;
-        if (address == 0 ||
-            readTraceeMemory(t.tid, address, timespec ? static_cast<void*>(pair) : fds, want) !=
-                want) {
-            return;
-        }
-        es.bytes = timespec ? formatTimespec(pair[0], pair[1])
-                            : "[" + std::to_string(fds[0]) + ", " + std::to_string(fds[1]) + "]";
-    } else if (kind == ArgKind::WaitStatus) {
-        // Filled only when a child was reported: `length` is the call's result, its pid.
-        std::int32_t status = 0;
-        if (address == 0 || length == 0 ||
-            readTraceeMemory(t.tid, address, &status, sizeof status) != sizeof status) {
-            return;
-        }
-        es.bytes = formatWaitStatus(status);
-    } else if (kind == ArgKind::Statx) {
-        unsigned char raw[kStatxShownSize];
-        if (address == 0 || readTraceeMemory(t.tid, address, raw, sizeof raw) != sizeof raw) {
-            return;
-        }
-        es.bytes = formatStatx(raw);
+        es.bytes = fixed->render(raw);
     } else if (kind == ArgKind::Sockaddr) {
         // `length` is the address length the call was given.
         unsigned char raw[128];
@@ -351,9 +364,9 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     e.ret = rval;
     if (isRestartCode(rval)) {
         // An interrupted restart_syscall still stands for the call it resumed.
-        const int restartNr = e.arch == Arch::I386 ? kRestartSyscallI386 : kRestartSyscallX86_64;
+        const int restartNr = syscallNumbers(e.arch).restartSyscall;
         t.interruptedNr = e.nr == restartNr && t.resumedNr >= 0 ? t.resumedNr : e.nr;
-    } else if (rval == -kEintr && (e.nr == kRtSigreturnX86_64 || e.nr == kRtSigreturnI386)) {
+    } else if (rval == -kEintr && e.nr == syscallNumbers(e.arch).rtSigreturn) {
         t.interruptedNr = -1; // the handler's return delivers EINTR: no restart follows
     }
     if (t.info && t.info->outputArgs != 0 && !(rval < 0 && rval >= -kErrnoMax)) {
@@ -380,7 +393,8 @@ void Tracer::Session::onExitStop(Task& t, TimeNs now) {
     // task's int $0x80 calls and all calls of a 32-bit task stop at entry as usual.
     if (t.seccompMode && !t.inSyscall) {
         const auto nr = peekRegister(t.tid, offsetof(user_regs_struct, orig_rax));
-        if (nr && (*nr == kExitX86_64 || *nr == kExitGroupX86_64) &&
+        if (nr &&
+            (*nr == std::uint64_t(kNrX86_64.exit) || *nr == std::uint64_t(kNrX86_64.exitGroup)) &&
             peekRegister(t.tid, offsetof(user_regs_struct, cs)) != kUser32CodeSegment) {
             // Both take one argument (the status); the others are not shown.
             const std::uint64_t args[6] = {

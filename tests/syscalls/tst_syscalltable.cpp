@@ -1,5 +1,6 @@
 // The syscall tables against the kernel headers of this machine and against strace 6.1's
 // class membership (recorded in tests/data/syscalls/strace-6.1-classes-*.txt).
+#include "syscalls/SyscallNumbers.h"
 #include "syscalls/SyscallTable.h"
 
 #include <QFile>
@@ -151,6 +152,31 @@ private slots:
         QVERIFY(table.lookup(-1) == nullptr);
         QVERIFY(table.lookup(table.maxNumber() + 1) == nullptr);
         QVERIFY(table.lookup(1 << 29) == nullptr);
+    }
+
+    // The numbers the tracer acts on name the calls it means, on both arches.
+    void tracerNumbersNameTheirCalls() {
+        for (const Arch arch : {Arch::X86_64, Arch::I386}) {
+            const SyscallNumbers& nr = syscallNumbers(arch);
+            const std::pair<int, std::string_view> expected[] = {
+                {nr.restartSyscall, "restart_syscall"},
+                {nr.exit, "exit"},
+                {nr.execve, "execve"},
+                {nr.rtSigreturn, "rt_sigreturn"},
+                {nr.clone, "clone"},
+                {nr.prctl, "prctl"},
+                {nr.exitGroup, "exit_group"},
+                {nr.seccomp, "seccomp"},
+                {nr.execveat, "execveat"},
+                {nr.clone3, "clone3"},
+            };
+            for (const auto& [number, name] : expected) {
+                const SyscallInfo* info = SyscallTable::forArch(arch).lookup(number);
+                QVERIFY2(info, name.data());
+                QCOMPARE(std::string(info->name), std::string(name));
+            }
+        }
+        QCOMPARE(&syscallNumbers(Arch::X32), &kNrX86_64);
     }
 
     void classesMatchStrace_data() {
