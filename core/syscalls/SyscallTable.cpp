@@ -91,12 +91,6 @@ SyscallTable::SyscallTable(Arch arch, std::span<const SyscallInfo> rows)
     for (std::size_t k = 0; k < rows.size(); ++k) {
         m_index[static_cast<std::size_t>(rows[k].nr)] = static_cast<std::int16_t>(k);
     }
-    // Stable, so that of two rows with one name (x32) the later one is found last and wins.
-    for (const SyscallInfo& r : rows) {
-        m_byName.emplace_back(r.name, r.nr);
-    }
-    std::stable_sort(m_byName.begin(), m_byName.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 const SyscallTable& SyscallTable::forArch(Arch arch) {
@@ -129,6 +123,15 @@ const SyscallInfo* SyscallTable::lookup(int nr) const {
 std::optional<int> SyscallTable::numberOf(std::string_view name) const {
     // Importing a strace log asks once per line. For x32 the later (x32-specific, 512+) entry
     // of a name wins, which is the number x32 code uses.
+    std::call_once(m_byNameBuilt, [this] {
+        // Stable, so that of two rows with one name (x32) the later one is found last and wins.
+        m_byName.reserve(m_rows.size());
+        for (const SyscallInfo& r : m_rows) {
+            m_byName.emplace_back(r.name, r.nr);
+        }
+        std::stable_sort(m_byName.begin(), m_byName.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    });
     auto end = std::upper_bound(m_byName.begin(), m_byName.end(), name,
                                 [](std::string_view n, const auto& row) { return n < row.first; });
     if (end == m_byName.begin() || std::prev(end)->first != name) {

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -284,8 +285,11 @@ public:
 private:
     Arch m_arch;
     std::span<const SyscallInfo> m_rows;
-    std::vector<std::int16_t> m_index;                      // nr -> row, -1 when unknown
-    std::vector<std::pair<std::string_view, int>> m_byName; // sorted by name, for numberOf()
+    std::vector<std::int16_t> m_index; // nr -> row, -1 when unknown
+    // Sorted by name, for numberOf(); built on its first call (a recording never asks, and
+    // sorting three tables' names was a tenth of the recorder's start).
+    mutable std::vector<std::pair<std::string_view, int>> m_byName;
+    mutable std::once_flag m_byNameBuilt;
     int m_maxNumber = -1;
 };
 

@@ -3,6 +3,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
+
 namespace syscope {
 namespace {
 
@@ -66,7 +70,13 @@ __attribute__((target("sse4.2"))) std::uint32_t crcHardware(const unsigned char*
 }
 
 bool haveHardwareCrc() {
-    static const bool have = __builtin_cpu_supports("sse4.2");
+    // One CPUID leaf, asked once: __builtin_cpu_supports would link in libgcc's CPU probe, a
+    // constructor that runs a dozen CPUID instructions at every start, each a trap to the
+    // hypervisor in a virtual machine (~7 us here).
+    static const bool have = [] {
+        unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+        return __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_SSE4_2) != 0;
+    }();
     return have;
 }
 #endif
