@@ -157,6 +157,47 @@ private slots:
         QCOMPARE(*argumentValue("0x7ffe64c02e78 /* 37 vars */"), std::uint64_t(0x7ffe64c02e78));
         QCOMPARE(*argumentValue("CLONE_VM|CLONE_THREAD|SIGCHLD"), std::uint64_t(0x10100 | 17));
         QCOMPARE(*argumentValue("NULL"), std::uint64_t(0));
+        // Names the formatter's tables supply (the importer's own list keeps only the rest).
+        const std::pair<const char*, std::uint64_t> names[] = {
+            {"O_WRONLY|O_CREAT|O_EXCL|O_NOCTTY|O_TRUNC|O_APPEND",
+             01 | 0100 | 0200 | 0400 | 01000 | 02000},
+            {"O_RDWR|O_NONBLOCK|O_DSYNC|O_ASYNC|O_DIRECT|O_LARGEFILE",
+             02 | 04000 | 010000 | 020000 | 040000 | 0100000},
+            {"O_DIRECTORY|O_NOFOLLOW|O_NOATIME|O_SYNC", 0200000 | 0400000 | 01000000 | 04010000},
+            {"O_PATH", 010000000},
+            {"O_TMPFILE", 020200000},
+            {"PROT_NONE", 0},
+            {"PROT_READ|PROT_WRITE|PROT_EXEC", 7},
+            {"MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS|MAP_DENYWRITE|MAP_NORESERVE|MAP_STACK",
+             0x2 | 0x10 | 0x20 | 0x800 | 0x4000 | 0x20000},
+            {"MAP_SHARED|MAP_FIXED_NOREPLACE", 0x100001},
+            {"F_OK", 0},
+            {"R_OK|W_OK|X_OK", 7},
+            {"AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH", 0x1100},
+            {"AT_REMOVEDIR", 0x200},
+            {"AT_EACCESS", 0x200},
+            {"AT_STATX_SYNC_AS_STAT", 0},
+            {"SEEK_END", 2},
+            {"CLOCK_MONOTONIC", 1},
+            {"CLOCK_BOOTTIME", 7},
+            {"TIMER_ABSTIME", 1},
+            {"SIG_SETMASK", 2},
+            {"WNOHANG|WUNTRACED|__WALL", 0x40000003},
+            {"ARCH_SET_FS", 0x1002},
+            {"CLONE_VFORK|CLONE_DETACHED|CLONE_UNTRACED|CLONE_IO",
+             0x4000 | 0x400000 | 0x800000 | 0x80000000},
+            {"FD_CLOEXEC", 1},
+            {"F_DUPFD_CLOEXEC", 1030},
+            {"F_SETFL", 4},
+            {"RLIMIT_NOFILE", 7},
+            {"GRND_NONBLOCK|GRND_RANDOM", 3},
+            {"EFD_CLOEXEC|EFD_NONBLOCK", 02004000},
+        };
+        for (const auto& [text, value] : names) {
+            const auto parsed = argumentValue(text);
+            QVERIFY2(parsed, text);
+            QCOMPARE(*parsed, value);
+        }
         QVERIFY(!argumentValue("{st_mode=S_IFREG|0644, ...}"));
         QVERIFY(!argumentValue("[\"a\"]"));
         auto r = parseReturn("-1 ENOENT (No such file or directory)");
