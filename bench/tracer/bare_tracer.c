@@ -96,12 +96,8 @@ int main(int argc, char** argv) {
             *in = event == PTRACE_EVENT_VFORK; /* a vfork parent still exits normally */
             request = *in ? PTRACE_SYSCALL : PTRACE_CONT;
         } else if (event == PTRACE_EVENT_EXIT) {
-            static const size_t registers[] = {offsetof(struct user_regs_struct, orig_rax),
-                                               offsetof(struct user_regs_struct, cs),
-                                               offsetof(struct user_regs_struct, rdi)};
-            for (size_t i = 0; i < sizeof registers / sizeof registers[0]; ++i) {
-                ptrace(PTRACE_PEEKUSER, tid, (void*)registers[i], NULL);
-            }
+            struct user_regs_struct regs; /* orig_rax, cs and rdi: the exit call and status */
+            ptrace(PTRACE_GETREGS, tid, NULL, &regs);
             *in = 0;
         } else if (event == PTRACE_EVENT_STOP || event == PTRACE_EVENT_EXEC) {
             request = *in ? PTRACE_SYSCALL : PTRACE_CONT;

@@ -392,15 +392,17 @@ void Tracer::Session::onExitStop(Task& t, TimeNs now) {
     // is making that call. Every other way into the kernel leaves orig_rax at -1, and a 64-bit
     // task's int $0x80 calls and all calls of a 32-bit task stop at entry as usual.
     if (t.seccompMode && !t.inSyscall) {
-        const auto nr = peekRegister(t.tid, offsetof(user_regs_struct, orig_rax));
-        if (nr &&
-            (*nr == std::uint64_t(kNrX86_64.exit) || *nr == std::uint64_t(kNrX86_64.exitGroup)) &&
-            peekRegister(t.tid, offsetof(user_regs_struct, cs)) != kUser32CodeSegment) {
+        // One request for the three registers (orig_rax, cs, rdi): three PEEKUSERs cost three
+        // system calls at every task's exit.
+        user_regs_struct regs{};
+        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) == 0 &&
+            (regs.orig_rax == std::uint64_t(kNrX86_64.exit) ||
+             regs.orig_rax == std::uint64_t(kNrX86_64.exitGroup)) &&
+            regs.cs != kUser32CodeSegment) {
             // Both take one argument (the status); the others are not shown.
-            const std::uint64_t args[6] = {
-                peekRegister(t.tid, offsetof(user_regs_struct, rdi)).value_or(0)};
+            const std::uint64_t args[6] = {regs.rdi};
             startCall(t, now);
-            describeCall(t, Arch::X86_64, int(*nr), args, false);
+            describeCall(t, Arch::X86_64, int(regs.orig_rax), args, false);
         }
     }
     finishPendingAsUnfinished(t);
