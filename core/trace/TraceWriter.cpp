@@ -120,10 +120,7 @@ void TraceWriter::writeChunk(std::uint32_t type, const std::string& payload) {
     writeRaw(chunk.data(), chunk.size());
 }
 
-std::uint64_t TraceWriter::internString(const std::string& s) {
-    if (s.empty() && m_emptyStringId >= 0) {
-        return static_cast<std::uint64_t>(m_emptyStringId);
-    }
+std::pair<std::uint64_t, const std::string*> TraceWriter::intern(const std::string& s) {
     auto [it, inserted] = m_stringIds.try_emplace(s, m_stringIds.size());
     if (inserted) {
         if (m_newStringsCount == 0) {
@@ -135,7 +132,24 @@ std::uint64_t TraceWriter::internString(const std::string& s) {
             m_emptyStringId = static_cast<std::int64_t>(it->second);
         }
     }
-    return it->second;
+    return {it->second, &it->first};
+}
+
+std::uint64_t TraceWriter::internString(const std::string& s) {
+    if (s.empty() && m_emptyStringId >= 0) {
+        return static_cast<std::uint64_t>(m_emptyStringId);
+    }
+    return intern(s).first;
+}
+
+std::uint64_t TraceWriter::internString(const std::string& s, std::size_t slot) {
+    RecentString& recent = m_recent[slot];
+    if (recent.text && *recent.text == s) {
+        return recent.id;
+    }
+    const auto [id, key] = intern(s);
+    recent = {key, id};
+    return id;
 }
 
 namespace {
@@ -194,7 +208,7 @@ void TraceWriter::consume(const EventBatch& batch) {
         w.svarint(p.tid);
         w.svarint(p.parent);
         w.svarint(p.value);
-        w.varint(internString(p.comm));
+        w.varint(internString(p.comm, kCommSlot));
         w.varint(p.argv.size());
         for (const auto& a : p.argv) {
             w.varint(internString(a));
@@ -267,7 +281,7 @@ void TraceWriter::consume(const EventBatch& batch) {
         while (si < batch.strings.size() && stringAt(si).event == i) {
             const EventString& s = stringAt(si);
             if (s.arg < 6 && refs.size() < 6) {
-                refs.push_back({s.arg, s.truncated, internString(s.bytes)});
+                refs.push_back({s.arg, s.truncated, internString(s.bytes, s.arg)});
             }
             ++si;
         }

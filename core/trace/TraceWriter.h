@@ -6,6 +6,7 @@
 #include "trace/EventCodec.h"
 #include "trace/EventSink.h"
 
+#include <array>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -45,6 +46,10 @@ public:
 private:
     TraceWriter(int fd, std::string path);
     std::uint64_t internString(const std::string& s);
+    std::pair<std::uint64_t, const std::string*> intern(const std::string& s);
+    // The same, first comparing with the string last interned from the same place (`slot`):
+    // a process's comm, an argument that repeats call after call, cost no hashing.
+    std::uint64_t internString(const std::string& s, std::size_t slot);
     void writeChunk(std::uint32_t type, const std::string& payload);
     void writeRaw(const char* data, std::size_t size);
     void emitEvents();
@@ -58,7 +63,13 @@ private:
 
     std::unordered_map<std::string, std::uint64_t> m_stringIds;
     std::int64_t m_emptyStringId = -1; // most process events have no argv, exe or detail
-    std::string m_newStrings;          // encoded strings not yet written
+    struct RecentString {
+        const std::string* text = nullptr; // a key of m_stringIds (nodes never move)
+        std::uint64_t id = 0;
+    };
+    static constexpr std::size_t kCommSlot = 6; // slots 0..5: the six arguments of an event
+    std::array<RecentString, 7> m_recent;
+    std::string m_newStrings; // encoded strings not yet written
     std::uint64_t m_newStringsFirst = 0;
     std::uint64_t m_newStringsCount = 0;
 

@@ -196,6 +196,8 @@ private:
     unsigned long ptraceOptions() const;
 
     const TracerOptions& m_opt;
+    // The usual case, asked at every call: no lookup in the filter's tables for it.
+    const bool m_tracesEverything = m_opt.filter.tracesEverything();
     EventSink& m_sink;
     std::atomic<int>& m_stopRequests;
     std::atomic<pid_t>& m_launchedPid;

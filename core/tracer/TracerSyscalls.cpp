@@ -198,7 +198,8 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
         e.flags |= EventFlag::Seccomp;
     }
     // The launcher's own calls between its stop and exec are not the command's.
-    t.ignoring = (t.phase == Phase::PreExec && !isExec) || !m_opt.filter.matches(arch, nr);
+    t.ignoring = (t.phase == Phase::PreExec && !isExec) ||
+                 (!m_tracesEverything && !m_opt.filter.matches(arch, nr));
     if (t.ignoring) {
         return;
     }
@@ -247,6 +248,25 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
 
 void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
                                       std::uint64_t length) {
+    switch (kind) { // the kinds shown from the register alone: most arguments of most calls
+    case ArgKind::None:
+    case ArgKind::Int:
+    case ArgKind::UInt:
+    case ArgKind::Fd:
+    case ArgKind::DirFd:
+    case ArgKind::Size:
+    case ArgKind::Ptr:
+    case ArgKind::Flags:
+    case ArgKind::Mode:
+    case ArgKind::Signal:
+    case ArgKind::Pid:
+    case ArgKind::Clock:
+    case ArgKind::Offset:
+    case ArgKind::Hex:
+        return;
+    default:
+        break;
+    }
     EventString es;
     es.arg = std::uint8_t(arg);
     if (kind == ArgKind::Path || kind == ArgKind::String) {
