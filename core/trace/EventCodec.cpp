@@ -99,19 +99,21 @@ void EventChunkEncoder::add(const SyscallEvent& e, const EncodedStringRef* strin
     ++m_count;
 }
 
-std::string EventChunkEncoder::finish() {
-    std::string payload;
-    ByteWriter w(payload);
+std::string EventChunkEncoder::prefix() const {
+    std::string out;
+    ByteWriter w(out);
     w.varint(m_count);
     w.svarint(m_base);
-    payload += m_body;
+    return out;
+}
+
+void EventChunkEncoder::reset() {
     m_body.clear();
     m_count = 0;
     m_base = 0;
     m_slots.clear();
     m_tasks.clear();
     m_last.clear();
-    return payload;
 }
 
 bool decodeEventChunk(const unsigned char* data, std::size_t size,

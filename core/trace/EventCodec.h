@@ -23,8 +23,11 @@ public:
     void add(const SyscallEvent& e, const EncodedStringRef* strings, std::size_t stringCount);
     std::size_t eventCount() const { return m_count; }
     std::size_t byteSize() const { return m_body.size(); }
-    // The chunk payload; the encoder is empty again afterwards.
-    std::string finish();
+    // The chunk payload is prefix() followed by body() (kept apart so that the writer need
+    // not copy the body); reset() empties the encoder for the next chunk.
+    std::string prefix() const;
+    const std::string& body() const { return m_body; }
+    void reset();
 
 private:
     struct Task {

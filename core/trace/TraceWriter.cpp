@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace syscope {
@@ -97,11 +98,16 @@ TraceWriter::~TraceWriter() {
 }
 
 void TraceWriter::writeRaw(const char* data, std::size_t size) {
+    iovec part{const_cast<char*>(data), size};
+    writeAll(&part, 1);
+}
+
+void TraceWriter::writeAll(iovec* parts, int count) {
     if (failed() || m_fd < 0) {
         return;
     }
-    while (size > 0) {
-        const ssize_t n = ::write(m_fd, data, size);
+    while (count > 0) {
+        const ssize_t n = ::writev(m_fd, parts, count);
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
@@ -109,15 +115,33 @@ void TraceWriter::writeRaw(const char* data, std::size_t size) {
             m_error = "cannot write " + m_path + ": " + std::strerror(errno);
             return;
         }
-        data += n;
-        size -= static_cast<std::size_t>(n);
         m_written += static_cast<std::uint64_t>(n);
+        auto left = static_cast<std::size_t>(n);
+        while (count > 0 && left >= parts->iov_len) { // parts written whole
+            left -= parts->iov_len;
+            ++parts;
+            --count;
+        }
+        if (count > 0) { // and one written in part
+            parts->iov_base = static_cast<char*>(parts->iov_base) + left;
+            parts->iov_len -= left;
+        }
     }
 }
 
-void TraceWriter::writeChunk(std::uint32_t type, const std::string& payload) {
-    const std::string chunk = encodeChunk(type, payload);
-    writeRaw(chunk.data(), chunk.size());
+void TraceWriter::writeChunk(std::uint32_t type, std::string_view prefix, std::string_view body) {
+    std::string header;
+    ByteWriter w(header);
+    w.u32le(type);
+    w.u32le(static_cast<std::uint32_t>(prefix.size() + body.size()));
+    std::uint32_t crc = crc32c(header.data(), header.size());
+    crc = crc32c(prefix.data(), prefix.size(), crc);
+    crc = crc32c(body.data(), body.size(), crc);
+    w.u32le(crc);
+    iovec parts[3] = {{header.data(), header.size()},
+                      {const_cast<char*>(prefix.data()), prefix.size()},
+                      {const_cast<char*>(body.data()), body.size()}};
+    writeAll(parts, body.empty() ? 2 : 3);
 }
 
 std::pair<std::uint64_t, const std::string*> TraceWriter::intern(const std::string& s) {
@@ -153,37 +177,35 @@ std::uint64_t TraceWriter::internString(const std::string& s, std::size_t slot) 
 }
 
 namespace {
-std::string withCount(std::uint64_t count, const std::string& body) {
-    std::string payload;
-    ByteWriter(payload).varint(count);
-    payload += body;
-    return payload;
+std::string countPrefix(std::uint64_t count) {
+    std::string prefix;
+    ByteWriter(prefix).varint(count);
+    return prefix;
 }
 } // namespace
 
 void TraceWriter::emitPendingSideChunks() {
     if (m_newStringsCount) {
-        std::string payload;
-        ByteWriter w(payload);
+        std::string prefix;
+        ByteWriter w(prefix);
         w.varint(m_newStringsFirst);
         w.varint(m_newStringsCount);
-        payload += m_newStrings;
-        writeChunk(format::ChunkStrings, payload);
+        writeChunk(format::ChunkStrings, prefix, m_newStrings);
         m_newStrings.clear();
         m_newStringsCount = 0;
     }
     if (m_processCount) {
-        writeChunk(format::ChunkProcessEvents, withCount(m_processCount, m_processPayload));
+        writeChunk(format::ChunkProcessEvents, countPrefix(m_processCount), m_processPayload);
         m_processPayload.clear();
         m_processCount = 0;
     }
     if (m_mapsCount) {
-        writeChunk(format::ChunkMaps, withCount(m_mapsCount, m_mapsPayload));
+        writeChunk(format::ChunkMaps, countPrefix(m_mapsCount), m_mapsPayload);
         m_mapsPayload.clear();
         m_mapsCount = 0;
     }
     if (m_auxvCount) {
-        writeChunk(format::ChunkAuxv, withCount(m_auxvCount, m_auxvPayload));
+        writeChunk(format::ChunkAuxv, countPrefix(m_auxvCount), m_auxvPayload);
         m_auxvPayload.clear();
         m_auxvCount = 0;
     }
@@ -192,7 +214,8 @@ void TraceWriter::emitPendingSideChunks() {
 void TraceWriter::emitEvents() {
     emitPendingSideChunks();
     if (m_events.eventCount()) {
-        writeChunk(format::ChunkEvents, m_events.finish());
+        writeChunk(format::ChunkEvents, m_events.prefix(), m_events.body());
+        m_events.reset();
     }
 }
 

@@ -9,6 +9,8 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <sys/uio.h>
 #include <unordered_map>
 
 namespace syscope {
@@ -50,8 +52,10 @@ private:
     // The same, first comparing with the string last interned from the same place (`slot`):
     // a process's comm, an argument that repeats call after call, cost no hashing.
     std::uint64_t internString(const std::string& s, std::size_t slot);
-    void writeChunk(std::uint32_t type, const std::string& payload);
+    // One chunk whose payload is `prefix` followed by `body`, in one write.
+    void writeChunk(std::uint32_t type, std::string_view prefix, std::string_view body = {});
     void writeRaw(const char* data, std::size_t size);
+    void writeAll(iovec* parts, int count);
     void emitEvents();
     void emitPendingSideChunks();
 
