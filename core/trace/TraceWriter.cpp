@@ -144,36 +144,31 @@ void TraceWriter::writeChunk(std::uint32_t type, std::string_view prefix, std::s
     writeAll(parts, body.empty() ? 2 : 3);
 }
 
-std::pair<std::uint64_t, const std::string*> TraceWriter::intern(const std::string& s) {
-    auto [it, inserted] = m_stringIds.try_emplace(s, m_stringIds.size());
-    if (inserted) {
-        if (m_newStringsCount == 0) {
-            m_newStringsFirst = it->second;
-        }
-        ByteWriter(m_newStrings).bytes(s);
-        ++m_newStringsCount;
-        if (s.empty()) {
-            m_emptyStringId = static_cast<std::int64_t>(it->second);
-        }
-    }
-    return {it->second, &it->first};
-}
-
 std::uint64_t TraceWriter::internString(const std::string& s) {
     if (s.empty() && m_emptyStringId >= 0) {
         return static_cast<std::uint64_t>(m_emptyStringId);
     }
-    return intern(s).first;
+    const auto [id, inserted] = m_strings.intern(s);
+    if (inserted) {
+        if (m_newStringsCount == 0) {
+            m_newStringsFirst = id;
+        }
+        ByteWriter(m_newStrings).bytes(s);
+        ++m_newStringsCount;
+        if (s.empty()) {
+            m_emptyStringId = static_cast<std::int64_t>(id);
+        }
+    }
+    return id;
 }
 
 std::uint64_t TraceWriter::internString(const std::string& s, std::size_t slot) {
     RecentString& recent = m_recent[slot];
-    if (recent.text && *recent.text == s) {
+    if (recent.valid && m_strings.at(recent.id) == s) {
         return recent.id;
     }
-    const auto [id, key] = intern(s);
-    recent = {key, id};
-    return id;
+    recent = {true, internString(s)};
+    return recent.id;
 }
 
 namespace {
@@ -332,7 +327,7 @@ bool TraceWriter::close(std::string* error) {
         w.varint(m_processEventCount);
         w.varint(m_mapsTotal);
         w.varint(m_auxvTotal);
-        w.varint(m_stringIds.size());
+        w.varint(m_strings.size());
         writeChunk(format::ChunkEnd, payload);
         if (!failed() && m_syncOnClose && ::fsync(m_fd) != 0 && errno != EINVAL && errno != EROFS) {
             m_error = "cannot sync " + m_path + ": " + std::strerror(errno);

@@ -5,13 +5,13 @@
 
 #include "trace/EventCodec.h"
 #include "trace/EventSink.h"
+#include "trace/StringInterner.h"
 
 #include <array>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <sys/uio.h>
-#include <unordered_map>
 
 namespace syscope {
 
@@ -48,7 +48,6 @@ public:
 private:
     TraceWriter(int fd, std::string path);
     std::uint64_t internString(const std::string& s);
-    std::pair<std::uint64_t, const std::string*> intern(const std::string& s);
     // The same, first comparing with the string last interned from the same place (`slot`):
     // a process's comm, an argument that repeats call after call, cost no hashing.
     std::uint64_t internString(const std::string& s, std::size_t slot);
@@ -65,10 +64,10 @@ private:
     std::string m_error;
     std::uint64_t m_written = 0;
 
-    std::unordered_map<std::string, std::uint64_t> m_stringIds;
+    StringInterner m_strings;
     std::int64_t m_emptyStringId = -1; // most process events have no argv, exe or detail
     struct RecentString {
-        const std::string* text = nullptr; // a key of m_stringIds (nodes never move)
+        bool valid = false;
         std::uint64_t id = 0;
     };
     static constexpr std::size_t kCommSlot = 6; // slots 0..5: the six arguments of an event

@@ -1,6 +1,7 @@
 // The native .syscope format: round trips, crash recovery, damage, growing files, size.
 #include "TraceTestUtil.h"
 
+#include "trace/StringInterner.h"
 #include "trace/TraceReader.h"
 #include "trace/TraceStore.h"
 #include "trace/TraceWriter.h"
@@ -151,6 +152,34 @@ private:
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Ids in order of first sight, one per distinct string, through many table growths; the
+    // empty string and strings that differ only in length or a last byte are distinct.
+    void stringInternerNumbersEachStringOnce() {
+        StringInterner strings;
+        QCOMPARE(strings.intern("").id, std::uint64_t(0));
+        QVERIFY(!strings.intern("").inserted);
+        std::vector<std::string> texts;
+        for (int i = 0; i < 5000; ++i) {
+            texts.push_back("string " + std::to_string(i) + std::string(std::size_t(i % 40), 'x'));
+        }
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const auto r = strings.intern(texts[i]);
+            QVERIFY(r.inserted);
+            QCOMPARE(r.id, std::uint64_t(i + 1));
+        }
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const auto r = strings.intern(texts[i]);
+            QVERIFY(!r.inserted);
+            QCOMPARE(r.id, std::uint64_t(i + 1));
+            QCOMPARE(std::string(strings.at(r.id)), texts[i]);
+        }
+        QCOMPARE(strings.size(), std::uint64_t(texts.size() + 1));
+        QVERIFY(strings.intern(std::string_view("a\0", 2)).inserted);
+        QVERIFY(strings.intern("a").inserted);
+        QVERIFY(!strings.intern(std::string_view("a\0", 2)).inserted);
+        QCOMPARE(strings.at(0), std::string_view());
+    }
 
     void roundTripEveryField() {
         const std::string p = path("roundtrip.syscope");
