@@ -6,7 +6,7 @@
 // it; and
 // `--filter openat` on the getppid loop against untraced (goal: <= 3x).
 //
-//   bench_tracer [--rounds N] [--scale F]
+//   bench_tracer [--rounds N] [--scale F] [--only WORKLOAD]
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -64,13 +64,17 @@ struct Workload {
 int main(int argc, char** argv) {
     int rounds = 5;
     double scale = 1.0;
+    std::string only; // one workload of the table, one CPU only (for quick comparisons)
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--rounds") && i + 1 < argc) {
             rounds = std::atoi(argv[++i]);
         } else if (!std::strcmp(argv[i], "--scale") && i + 1 < argc) {
             scale = std::atof(argv[++i]);
+        } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
+            only = argv[++i];
         } else {
-            std::fprintf(stderr, "usage: bench_tracer [--rounds N] [--scale F]\n");
+            std::fprintf(stderr,
+                         "usage: bench_tracer [--rounds N] [--scale F] [--only WORKLOAD]\n");
             return 2;
         }
     }
@@ -97,12 +101,18 @@ int main(int argc, char** argv) {
                                   {"fork", 1000}};
     std::printf("tracer overhead, %d interleaved rounds, medians in ms\n", rounds);
     for (const bool pinned : {true, false}) {
+        if (!pinned && !only.empty()) {
+            break;
+        }
         std::printf("\n%s\n", pinned ? "tracer and tracee on one CPU (taskset -c 0 for every run)"
                                      : "unpinned (as users run it; syscope pins itself and a "
                                        "launched command to one CPU by default)");
         std::printf("%-10s %10s %10s %10s %10s %16s %13s %14s\n", "workload", "untraced", "bare",
                     "syscope", "strace", "syscope/strace", "bare/strace", "syscope/untr.");
         for (const auto& w : workloads) {
+            if (!only.empty() && only != w.name) {
+                continue;
+            }
             const std::string n = std::to_string(long(double(w.iterations) * scale));
             std::vector<std::string> prefix;
             if (pinned) {
@@ -128,6 +138,10 @@ int main(int argc, char** argv) {
                         b * 1e3, z * 1e3, o * 1e3, s * 1e3, o / s, z / s, o / b);
             std::fflush(stdout);
         }
+    }
+    if (!only.empty()) {
+        unlink(trace.c_str());
+        return 0;
     }
     // Filtered tracing: seccomp lets the unselected getppid calls run without stopping.
     const std::string n = std::to_string(long(100000 * scale));
