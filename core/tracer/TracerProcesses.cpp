@@ -201,6 +201,24 @@ void Tracer::Session::onHiddenStop(Task& t, int status) {
     ptrace(PTRACE_CONT, t.tid, nullptr, inject);
 }
 
+std::optional<int> Tracer::Session::reapedStatus(Task& t, pid_t pid) {
+    // Only a call that reports terminations alone: with WUNTRACED or WCONTINUED it may have
+    // reported a stop or a continue of a child that died right after. Its pid must also mean
+    // the same process in our pid namespace as in the caller's.
+    constexpr std::uint64_t kStopOrContinue = WUNTRACED | WCONTINUED;
+    if (pid <= 0 || (t.pending.args[2] & kStopOrContinue) != 0 || !sharesOurPidNamespace(t)) {
+        return std::nullopt;
+    }
+    for (std::size_t k = 1; k <= m_ended.size(); ++k) { // newest first: pids are reused
+        Ended& e = m_ended[(m_endedNext - k) % m_ended.size()];
+        if (e.pid == pid) {
+            e.pid = 0; // reaped now; a later process with this pid is another one
+            return e.status;
+        }
+    }
+    return std::nullopt;
+}
+
 bool Tracer::Session::sharesOurPidNamespace(Task& t) {
     // The event message gives the child's pid in our namespace; the call returns it in the
     // caller's. A process's namespace never changes, so one look per task is enough.
@@ -334,6 +352,9 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
         return;
     }
     Task& t = it->second;
+    if (tid == t.pid) { // a process (its leader): what its parent's wait will report
+        m_ended[m_endedNext++ % m_ended.size()] = {tid, status};
+    }
     if (t.untraced.active) {
         endUntracedClone(t, false);
     }

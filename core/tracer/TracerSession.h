@@ -170,6 +170,9 @@ private:
     bool onVdsoTrap(Task& t, TimeNs now);
     void onNewTask(Task& t, int event, TimeNs now);
     bool sharesOurPidNamespace(Task& t);
+    // The wait status a wait4/waitpid of task `t` that returned `pid` stored, when the tracer
+    // saw that process end itself (see m_ended); nullopt when it must be read back.
+    std::optional<int> reapedStatus(Task& t, pid_t pid);
     void onUntracedClone(Task& t, Arch arch, int nr, const std::uint64_t* args);
     void endUntracedClone(Task& t, bool restore);
     void onHiddenStop(Task& t, int status);
@@ -204,6 +207,16 @@ private:
 
     std::unordered_map<pid_t, Task> m_tasks;
     int m_untracedClones = 0; // clones in flight whose CLONE_UNTRACED we took out
+    // The last processes seen to end, with the status our own wait got. A traced child's
+    // parent is told only after that, and its wait4 stores the same status (the kernel computes
+    // both from the dead task's exit and group-exit codes), so the recorder need not read it
+    // back from the parent's memory: one system call less per child reaped.
+    struct Ended {
+        pid_t pid = 0;
+        int status = 0;
+    };
+    std::array<Ended, 16> m_ended{};
+    std::size_t m_endedNext = 0;
     EventBatch m_batch;
     TraceResult m_result;
     pid_t m_mainPid = 0;

@@ -282,6 +282,13 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
         if (address == 0 || (kind == ArgKind::WaitStatus && length == 0)) {
             return;
         }
+        if (kind == ArgKind::WaitStatus) {
+            if (const auto status = reapedStatus(t, pid_t(length))) {
+                es.bytes = formatWaitStatus(*status);
+                t.pendingStrings.push_back(std::move(es));
+                return;
+            }
+        }
         unsigned char raw[kLargestFixedStruct];
         if (readTraceeMemory(t.tid, address, raw, fixed->size) != fixed->size) {
             return;

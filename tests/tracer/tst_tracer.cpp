@@ -65,6 +65,7 @@ private slots:
     void noFollowLetsChildrenRun();
     void structsMatchStrace();
     void lsMatchesStraceLineForLine();
+    void waitStatusesMatchStrace();
     void vsyscallCallsAreLeftOut();
     void programWithItsOwnSeccompFilter();
     void vforkExec();
@@ -316,6 +317,35 @@ void TestTracer::lsMatchesStraceLineForLine() {
     imported.setMetadata(meta);
     imported.append(batch);
     QCOMPARE(recordedLines(imported, {}), theirs);
+}
+
+void TestTracer::waitStatusesMatchStrace() {
+    // What wait4 stored, line for line: a stop (WUNTRACED) and a continue (WCONTINUED) read
+    // back from the parent's memory, and exits and a death by signal, which the recorder takes
+    // from its own wait on the child (the parent's wait4 stores the same status).
+    const QList<QStringList> commands = {
+        {QString::fromStdString(programPath("groupstop"))},
+        {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+         QStringLiteral("/bin/sh -c 'kill -KILL $$'; /bin/sh -c 'exit 3'; exit 0")},
+    };
+    for (const QStringList& argv : commands) {
+        const QStringList theirs = straceLines(argv, {QStringLiteral("wait4")});
+        if (theirs.isEmpty()) {
+            QSKIP("strace is not installed");
+        }
+        TracerOptions o;
+        for (const QString& a : argv) {
+            o.command.push_back(a.toStdString());
+        }
+        TracedRun run;
+        traceInto(run, o);
+        QCOMPARE(run.result.exitCode(), 0);
+        // The calls that reaped or saw a child (traced, the parent's wait can also be
+        // interrupted by a SIGCHLD that strace without -f does not cause: ERESTARTSYS).
+        auto reports = [](const QStringList& lines) { return lines.filter(QStringLiteral("[{")); };
+        QCOMPARE(reports(recordedLines(run.store, {QStringLiteral("wait4")})), reports(theirs));
+        QVERIFY(reports(theirs).size() >= 2);
+    }
 }
 
 void TestTracer::noFollowLetsChildrenRun() {
