@@ -8,10 +8,12 @@
 //
 //   bench_tracer [--rounds N] [--scale F] [--only WORKLOAD]
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <random>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -99,7 +101,10 @@ int main(int argc, char** argv) {
                                   {"openclose", 50000},
                                   {"threads", 100000},
                                   {"fork", 1000}};
-    std::printf("tracer overhead, %d interleaved rounds, medians in ms\n", rounds);
+    std::mt19937 shuffler(20261127); // the same orders in every run of the benchmark
+    std::printf(
+        "tracer overhead, %d interleaved rounds (each in a shuffled order), medians in ms\n",
+        rounds);
     for (const bool pinned : {true, false}) {
         if (!pinned && !only.empty()) {
             break;
@@ -124,13 +129,30 @@ int main(int argc, char** argv) {
                 return v;
             };
             std::vector<double> base, bareRuns, ours, theirs;
+            // Each round runs the four in a new order: a run leaves the kernel work of the
+            // processes it made (freeing them, RCU) to the next one, and a fixed order would
+            // always hand it to the same tool.
+            std::array<int, 4> order = {0, 1, 2, 3};
             for (int r = 0; r < rounds; ++r) {
-                base.push_back(timeRun(with({workload, w.name, n})));
-                bareRuns.push_back(timeRun(with({bare, workload, w.name, n})));
-                ours.push_back(timeRecord(
-                    with({cli, "record", "-q", "-o", trace, "--", workload, w.name, n})));
-                theirs.push_back(
-                    timeRun(with({"strace", "-f", "-o", "/dev/null", workload, w.name, n})));
+                std::shuffle(order.begin(), order.end(), shuffler);
+                for (const int which : order) {
+                    switch (which) {
+                    case 0:
+                        base.push_back(timeRun(with({workload, w.name, n})));
+                        break;
+                    case 1:
+                        bareRuns.push_back(timeRun(with({bare, workload, w.name, n})));
+                        break;
+                    case 2:
+                        ours.push_back(timeRecord(
+                            with({cli, "record", "-q", "-o", trace, "--", workload, w.name, n})));
+                        break;
+                    default:
+                        theirs.push_back(timeRun(
+                            with({"strace", "-f", "-o", "/dev/null", workload, w.name, n})));
+                        break;
+                    }
+                }
             }
             const double b = median(base), z = median(bareRuns), o = median(ours),
                          s = median(theirs);
