@@ -4,8 +4,10 @@
 #include "syscalls/Signals.h"
 #include "syscalls/SyscallTable.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <linux/audit.h>
 #include <string_view>
 
@@ -95,25 +97,41 @@ std::string_view codeName(int signo, int code) {
 }
 
 // The siginfo line is built once per delivered signal on the tracer's thread (a SIGCHLD per
-// child): appends into one reserved string, no temporaries.
+// child): into a buffer on the stack, copied once into the string returned.
+class Text {
+public:
+    Text& operator+=(std::string_view s) {
+        const std::size_t n = std::min(s.size(), sizeof m_buf - m_size); // never cut in practice
+        std::memcpy(m_buf + m_size, s.data(), n);
+        m_size += n;
+        return *this;
+    }
+    Text& operator+=(char c) { return *this += std::string_view(&c, 1); }
+    std::string str() const { return {m_buf, m_size}; }
+
+private:
+    char m_buf[512];
+    std::size_t m_size = 0;
+};
+
 template <typename T>
-void appendNumber(std::string& out, T v) {
+void appendNumber(Text& out, T v) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
+    out += std::string_view(buf, std::size_t(r.ptr - buf));
 }
 
-void appendHex(std::string& out, std::uint64_t v) {
+void appendHex(Text& out, std::uint64_t v) {
     if (v == 0) {
         out += '0'; // as printf's %#llx
         return;
     }
     char buf[24] = {'0', 'x'};
     const auto r = std::to_chars(buf + 2, buf + sizeof buf, v, 16);
-    out.append(buf, r.ptr);
+    out += std::string_view(buf, std::size_t(r.ptr - buf));
 }
 
-void appendAddress(std::string& out, const void* p) {
+void appendAddress(Text& out, const void* p) {
     const auto v = reinterpret_cast<std::uintptr_t>(p);
     if (v) {
         appendHex(out, v);
@@ -122,14 +140,14 @@ void appendAddress(std::string& out, const void* p) {
     }
 }
 
-void appendSource(std::string& out, const siginfo_t& si) {
+void appendSource(Text& out, const siginfo_t& si) {
     out += ", si_pid=";
     appendNumber(out, static_cast<unsigned>(si.si_pid));
     out += ", si_uid=";
     appendNumber(out, static_cast<unsigned>(si.si_uid));
 }
 
-void appendValue(std::string& out, const siginfo_t& si) {
+void appendValue(Text& out, const siginfo_t& si) {
     out += ", si_value={int=";
     appendNumber(out, si.si_value.sival_int);
     out += ", ptr=";
@@ -137,7 +155,7 @@ void appendValue(std::string& out, const siginfo_t& si) {
     out += '}';
 }
 
-void appendAuditArch(std::string& out, std::uint32_t arch) {
+void appendAuditArch(Text& out, std::uint32_t arch) {
     switch (arch) {
     case AUDIT_ARCH_X86_64:
         out += "AUDIT_ARCH_X86_64";
@@ -155,8 +173,7 @@ void appendAuditArch(std::string& out, std::uint32_t arch) {
 } // namespace
 
 std::string formatSiginfo(const siginfo_t& si) {
-    std::string out;
-    out.reserve(160);
+    Text out;
     out += "{si_signo=";
     out += signalName(si.si_signo);
     if (si.si_errno != 0) {
@@ -195,7 +212,7 @@ std::string formatSiginfo(const siginfo_t& si) {
             break;
         }
         out += '}';
-        return out;
+        return out.str();
     }
     switch (si.si_signo) {
     case SIGCHLD:
@@ -250,7 +267,7 @@ std::string formatSiginfo(const siginfo_t& si) {
         break;
     }
     out += '}';
-    return out;
+    return out.str();
 }
 
 } // namespace syscope

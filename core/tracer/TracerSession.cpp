@@ -168,7 +168,7 @@ bool Tracer::Session::attach(TraceResult& result) {
         }
         const TimeNs now = monotonicNow();
         const ProcessEvent start = processSnapshotEvent(ProcessEventKind::Start, pid, now);
-        emitProcessEvent(start);
+        emitProcessEvent(ProcessEvent(start));
         const auto comm = std::make_shared<const std::string>(start.comm);
         for (auto& [tid, task] : m_tasks) {
             if (task.pid == pid) {
@@ -385,7 +385,7 @@ ProcessEvent Tracer::Session::taskEvent(const Task& t, ProcessEventKind kind, Ti
     return ev;
 }
 
-void Tracer::Session::emitProcessEvent(ProcessEvent ev) {
+void Tracer::Session::emitProcessEvent(ProcessEvent&& ev) {
     m_batch.processEvents.push_back(std::move(ev));
     ++m_result.processEvents;
 }

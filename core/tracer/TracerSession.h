@@ -186,7 +186,7 @@ private:
     void resume(Task& t, int sig = 0);
     void beginStop();
     void emitEvent(Task& t);
-    void emitProcessEvent(ProcessEvent ev);
+    void emitProcessEvent(ProcessEvent&& ev);
     // A Start or Exec event of process `pid` with what /proc says of it now (command line,
     // executable, comm).
     ProcessEvent processSnapshotEvent(ProcessEventKind kind, pid_t pid, TimeNs now);
