@@ -22,6 +22,7 @@ class EventChunkEncoder {
 public:
     void add(const SyscallEvent& e, const EncodedStringRef* strings, std::size_t stringCount);
     std::size_t eventCount() const { return m_count; }
+    std::size_t taskCount() const { return m_tasks.size(); }
     std::size_t byteSize() const { return m_body.size(); }
     // The chunk payload is prefix() followed by body() (kept apart so that the writer need
     // not copy the body); reset() empties the encoder for the next chunk.

@@ -18,6 +18,10 @@ inline constexpr std::size_t kChunkHeaderSize = 12;
 inline constexpr std::uint32_t kMaxChunkPayload = 64u << 20;
 // The writer completes an event chunk once its payload reaches this size.
 inline constexpr std::size_t kEventChunkTarget = 64u << 10;
+// And a chunk is also closed once its events come from this many tasks: the encoder keeps each
+// task's last call per syscall, and a chunk of 64 KiB from a fork loop (a new task every few
+// events) made that state half a megabyte, looked up at random for every event.
+inline constexpr std::size_t kEventChunkMaxTasks = 256;
 
 enum ChunkType : std::uint32_t {
     ChunkMetadata = 1,

@@ -305,7 +305,8 @@ void TraceWriter::consume(const EventBatch& batch) {
         }
         m_events.add(batch.events[i], refs.data(), refs.size());
         ++m_eventCount;
-        if (m_events.byteSize() >= format::kEventChunkTarget) {
+        if (m_events.byteSize() >= format::kEventChunkTarget ||
+            m_events.taskCount() >= format::kEventChunkMaxTasks) {
             emitEvents();
         }
     }
