@@ -147,7 +147,10 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
         return formatPointer(c.raw(i));
     case ArgKind::SigFrame:
         // Not a register: without the captured mask there is nothing to show.
-        return captured(c, i) ? renderedStruct(*captured(c, i)) : std::string();
+        if (const std::optional<ArgString> s = captured(c, i)) {
+            return renderedStruct(*s);
+        }
+        return {};
     case ArgKind::Flags:
         return xlat::flagArg(info.flagSets[static_cast<std::size_t>(i)], c.raw(i));
     case ArgKind::Mode:

@@ -31,11 +31,10 @@ struct Call {
 std::string decimal(std::int64_t v);
 std::string udecimal(std::uint64_t v);
 std::optional<ArgString> captured(const Call& c, int i);
-// A Path/String/Buffer argument: the captured bytes (cut at `limit`) or the address.
 // A captured string that holds a struct or array already rendered (ArgKind::Ptr and the struct
 // kinds), as it is shown.
 std::string renderedStruct(const ArgString& s);
-
+// A Path/String/Buffer argument: the captured bytes (cut at `limit`) or the address.
 std::string stringArg(const Call& c, const SyscallInfo& info, int i, std::size_t limit,
                       bool allHex = false);
 // One argument as its kind in the table says.

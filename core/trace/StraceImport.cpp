@@ -85,10 +85,10 @@ std::size_t noteCut(std::string_view line) {
     return start == 0 ? std::string_view::npos : start;
 }
 
-// A syscall after pairing its <unfinished ...> and <... resumed> halves.
 // More environment entries than a kernel accepts (ARG_MAX / 2 bytes) are not believed.
 constexpr std::uint64_t kMaxImportedEnvEntries = 1 << 20;
 
+// A syscall after pairing its <unfinished ...> and <... resumed> halves.
 struct Call {
     std::int32_t tid = 0;
     TimeNs enter = 0;

@@ -170,7 +170,7 @@ private:
     bool onVdsoTrap(Task& t, TimeNs now);
     void onNewTask(Task& t, int event, TimeNs now);
     bool sharesOurPidNamespace(Task& t);
-    // The wait status a wait4/waitpid of task `t` that returned `pid` stored, when the tracer
+    // The wait status a wait4 of task `t` that returned `pid` stored, when the tracer
     // saw that process end itself (see m_ended); nullopt when it must be read back.
     std::optional<int> reapedStatus(Task& t, pid_t pid);
     void onUntracedClone(Task& t, Arch arch, int nr, const std::uint64_t* args);
