@@ -46,17 +46,17 @@ std::string encodeMetadata(const TraceMetadata& meta) {
 }
 
 namespace {
-std::string encodeChunk(std::uint32_t type, const std::string& payload) {
-    std::string chunk;
-    chunk.reserve(format::kChunkHeaderSize + payload.size());
-    ByteWriter w(chunk);
+// A chunk's header for the payload `prefix` followed by `body`: type, length, CRC-32C.
+std::string chunkHeader(std::uint32_t type, std::string_view prefix, std::string_view body) {
+    std::string header;
+    ByteWriter w(header);
     w.u32le(type);
-    w.u32le(static_cast<std::uint32_t>(payload.size()));
-    std::uint32_t crc = crc32c(chunk.data(), 8);
-    crc = crc32c(payload.data(), payload.size(), crc);
+    w.u32le(static_cast<std::uint32_t>(prefix.size() + body.size()));
+    std::uint32_t crc = crc32c(header.data(), header.size());
+    crc = crc32c(prefix.data(), prefix.size(), crc);
+    crc = crc32c(body.data(), body.size(), crc);
     w.u32le(crc);
-    chunk += payload;
-    return chunk;
+    return header;
 }
 } // namespace
 
@@ -75,8 +75,12 @@ std::unique_ptr<TraceWriter> TraceWriter::create(const std::string& path, const 
     ByteWriter hw(start);
     hw.u32le(format::kVersion);
     hw.u32le(0);
-    start += encodeChunk(format::ChunkMetadata, encodeMetadata(meta));
-    w->writeRaw(start.data(), start.size());
+    std::string metadata = encodeMetadata(meta);
+    std::string header = chunkHeader(format::ChunkMetadata, metadata, {});
+    iovec parts[3] = {{start.data(), start.size()},
+                      {header.data(), header.size()},
+                      {metadata.data(), metadata.size()}};
+    w->writeAll(parts, 3);
     if (w->failed()) {
         if (error) {
             *error = w->error();
@@ -95,11 +99,6 @@ TraceWriter::~TraceWriter() {
     if (m_fd >= 0) {
         close(nullptr);
     }
-}
-
-void TraceWriter::writeRaw(const char* data, std::size_t size) {
-    iovec part{const_cast<char*>(data), size};
-    writeAll(&part, 1);
 }
 
 void TraceWriter::writeAll(iovec* parts, int count) {
@@ -130,14 +129,7 @@ void TraceWriter::writeAll(iovec* parts, int count) {
 }
 
 void TraceWriter::writeChunk(std::uint32_t type, std::string_view prefix, std::string_view body) {
-    std::string header;
-    ByteWriter w(header);
-    w.u32le(type);
-    w.u32le(static_cast<std::uint32_t>(prefix.size() + body.size()));
-    std::uint32_t crc = crc32c(header.data(), header.size());
-    crc = crc32c(prefix.data(), prefix.size(), crc);
-    crc = crc32c(body.data(), body.size(), crc);
-    w.u32le(crc);
+    std::string header = chunkHeader(type, prefix, body);
     iovec parts[3] = {{header.data(), header.size()},
                       {const_cast<char*>(prefix.data()), prefix.size()},
                       {const_cast<char*>(body.data()), body.size()}};

@@ -53,7 +53,7 @@ private:
     std::uint64_t internString(const std::string& s, std::size_t slot);
     // One chunk whose payload is `prefix` followed by `body`, in one write.
     void writeChunk(std::uint32_t type, std::string_view prefix, std::string_view body = {});
-    void writeRaw(const char* data, std::size_t size);
+    // All of the parts, in order, retrying short writes (a write may take them in part).
     void writeAll(iovec* parts, int count);
     void emitEvents();
     void emitPendingSideChunks();
