@@ -241,6 +241,15 @@ QStringList straceLines(const QStringList& argv, const QStringList& names,
     return lines;
 }
 
+// Options that launch `argv` (the command strace was given).
+TracerOptions launchArgv(const QStringList& argv) {
+    TracerOptions o;
+    for (const QString& a : argv) {
+        o.command.push_back(a.toStdString());
+    }
+    return o;
+}
+
 // The same lines from a recording, in time order.
 QStringList recordedLines(const TraceStore& store, const QStringList& names) {
     QStringList lines;
@@ -300,12 +309,8 @@ void TestTracer::lsMatchesStraceLineForLine() {
     if (theirs.isEmpty()) {
         QSKIP("strace is not installed");
     }
-    TracerOptions o;
-    for (const QString& a : argv) {
-        o.command.push_back(a.toStdString());
-    }
     TracedRun run;
-    traceInto(run, o);
+    traceInto(run, launchArgv(argv));
     QCOMPARE(run.result.exitCode(), 0);
     QCOMPARE(recordedLines(run.store, {}), theirs);
     // strace's log imported: every call reads back as strace wrote it (structs, arrays, flags).
@@ -333,12 +338,8 @@ void TestTracer::waitStatusesMatchStrace() {
         if (theirs.isEmpty()) {
             QSKIP("strace is not installed");
         }
-        TracerOptions o;
-        for (const QString& a : argv) {
-            o.command.push_back(a.toStdString());
-        }
         TracedRun run;
-        traceInto(run, o);
+        traceInto(run, launchArgv(argv));
         QCOMPARE(run.result.exitCode(), 0);
         // The calls that reaped or saw a child (traced, the parent's wait can also be
         // interrupted by a SIGCHLD that strace without -f does not cause: ERESTARTSYS).
