@@ -104,6 +104,9 @@ void Tracer::Session::onUntracedClone(Task& t, Arch arch, int nr, const std::uin
     if (!t.seccompMode || (nr != numbers.clone && nr != numbers.clone3) || arch == Arch::X32) {
         return;
     }
+    if (nr == numbers.clone && !(args[0] & kCloneUntraced)) {
+        return; // the flags as the filter saw them: most clones are done here, without a peek
+    }
     Task::UntracedClone u;
     if (nr == numbers.clone3) {
         u.inMemory = true;
