@@ -270,4 +270,35 @@ std::string formatSiginfo(const siginfo_t& si) {
     return out.str();
 }
 
+namespace {
+// The union starts after si_signo, si_errno, si_code and the padding to 8 bytes.
+constexpr std::size_t kUnionOffset = 16;
+static_assert(sizeof(siginfo_t) >= kUnionOffset + sizeof(RawSiginfo::words));
+} // namespace
+
+RawSiginfo rawSiginfo(const siginfo_t& si) {
+    RawSiginfo raw;
+    raw.code = si.si_code;
+    raw.errnum = si.si_errno;
+    std::memcpy(raw.words.data(), reinterpret_cast<const char*>(&si) + kUnionOffset,
+                sizeof raw.words);
+    return raw;
+}
+
+siginfo_t siginfoFromRaw(int signo, const RawSiginfo& raw) {
+    siginfo_t si;
+    std::memset(&si, 0, sizeof si);
+    si.si_signo = signo;
+    si.si_code = raw.code;
+    si.si_errno = raw.errnum;
+    std::memcpy(reinterpret_cast<char*>(&si) + kUnionOffset, raw.words.data(), sizeof raw.words);
+    return si;
+}
+
+void fillSignalDetail(ProcessEvent& ev) {
+    if (ev.siginfo && ev.detail.empty()) {
+        ev.detail = formatSiginfo(siginfoFromRaw(ev.value, *ev.siginfo));
+    }
+}
+
 } // namespace syscope

@@ -1,6 +1,8 @@
 // siginfo as strace prints it in a signal line: "{si_signo=SIGCHLD, si_code=CLD_EXITED, ...}".
 #pragma once
 
+#include "trace/Event.h"
+
 #include <csignal>
 #include <string>
 
@@ -11,5 +13,12 @@ namespace syscope {
 // child's status and times for SIGCHLD, the fault address for SIGSEGV/SIGBUS/SIGILL/SIGFPE, the
 // syscall for SIGSYS, the value for queued and timer signals.
 std::string formatSiginfo(const siginfo_t& si);
+
+// The numbers of `si` (its signo is the event's value), and the siginfo they stand for.
+RawSiginfo rawSiginfo(const siginfo_t& si);
+siginfo_t siginfoFromRaw(int signo, const RawSiginfo& raw);
+
+// A Signal event with numbers and no text gets its text: what the trace's readers show.
+void fillSignalDetail(ProcessEvent& ev);
 
 } // namespace syscope

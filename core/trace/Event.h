@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,17 @@ enum class ProcessEventKind : std::uint8_t {
                  // "--- stopped by SIGSTOP ---"
 };
 
+// A delivered signal's siginfo as numbers: the tracer keeps these (formatting and storing the
+// text of every SIGCHLD of a fork loop cost more than the rest of its signal stop) and readers
+// turn them into strace's text (fillSignalDetail in syscalls/Siginfo.h).
+struct RawSiginfo {
+    std::int32_t code = 0;   // si_code
+    std::int32_t errnum = 0; // si_errno
+    // The 32 bytes after si_signo/si_errno/si_code on x86_64, which hold every field strace shows
+    // (sender, status and times, fault address, syscall, value, ...), as four native words.
+    std::array<std::uint64_t, 4> words{};
+};
+
 struct ProcessEvent {
     TimeNs time = 0;
     ProcessEventKind kind = ProcessEventKind::Start;
@@ -91,6 +103,7 @@ struct ProcessEvent {
     std::vector<std::string> argv; // Start/Exec: the new command line
     std::string exe;               // Start/Exec: the executable's path
     std::string detail;            // Signal: siginfo as strace prints it, "{si_signo=SIGCHLD, ...}"
+    std::optional<RawSiginfo> siginfo; // Signal, from the tracer: what `detail` is made from
 };
 
 // One line of /proc/PID/maps.

@@ -9,7 +9,8 @@ namespace syscope::format {
 
 // File header: 8 magic bytes, u32le version, u32le header flags (0).
 inline constexpr unsigned char kMagic[8] = {0x89, 'S', 'Y', 'S', 'C', 'O', 'P', 'E'};
-inline constexpr std::uint32_t kVersion = 2; // 2: process events carry `detail`
+// 2: process events carry `detail`; 3: and a signal's siginfo as numbers.
+inline constexpr std::uint32_t kVersion = 3;
 inline constexpr std::size_t kFileHeaderSize = 16;
 
 // Chunk header: u32le type, u32le payload length, u32le CRC-32C over type, length and payload.

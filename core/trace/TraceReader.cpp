@@ -1,5 +1,6 @@
 #include "trace/TraceReader.h"
 
+#include "syscalls/Siginfo.h"
 #include "trace/ByteIO.h"
 #include "trace/Crc32c.h"
 #include "trace/EventCodec.h"
@@ -325,6 +326,18 @@ bool TraceReader::decodeProcessEvents(EventBatch& out, std::string* problem) {
         ok = ok && stringRef(r, m_strings, &p.exe);
         if (m_version >= 2) {
             ok = ok && stringRef(r, m_strings, &p.detail);
+        }
+        std::uint8_t hasSiginfo = 0;
+        if (ok && m_version >= 3) {
+            ok = r.u8(&hasSiginfo) && hasSiginfo <= 1;
+        }
+        if (ok && hasSiginfo) {
+            RawSiginfo& raw = p.siginfo.emplace();
+            ok = r.svarint32(&raw.code) && r.svarint32(&raw.errnum);
+            for (std::uint64_t& word : raw.words) {
+                ok = ok && r.varint(&word);
+            }
+            fillSignalDetail(p);
         }
         if (!ok) {
             *problem = "malformed process event " + std::to_string(i);

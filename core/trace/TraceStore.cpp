@@ -1,6 +1,7 @@
 #include "trace/TraceStore.h"
 #include "trace/TimeMath.h"
 
+#include "syscalls/Siginfo.h"
 #include "trace/ByteIO.h"
 
 #include <algorithm>
@@ -284,7 +285,7 @@ void TraceStore::applyProcessEvent(const ProcessEvent& p) {
 
 void TraceStore::append(const EventBatch& batch) {
     for (const auto& p : batch.processEvents) {
-        m_processEvents.push_back(p);
+        fillSignalDetail(m_processEvents.emplace_back(p)); // straight from a tracer: numbers only
         applyProcessEvent(p);
     }
     const std::size_t first = m_enter.size();

@@ -224,7 +224,17 @@ void TraceWriter::consume(const EventBatch& batch) {
             w.varint(internString(a));
         }
         w.varint(internString(p.exe));
-        w.varint(internString(p.detail));
+        // The numbers stand for the text: the text of an event that has them is not stored.
+        static const std::string kNone;
+        w.varint(internString(p.siginfo ? kNone : p.detail));
+        w.u8(p.siginfo ? 1 : 0);
+        if (p.siginfo) {
+            w.svarint(p.siginfo->code);
+            w.svarint(p.siginfo->errnum);
+            for (const std::uint64_t word : p.siginfo->words) {
+                w.varint(word);
+            }
+        }
         ++m_processCount;
         ++m_processEventCount;
     }

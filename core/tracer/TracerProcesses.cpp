@@ -343,7 +343,7 @@ void Tracer::Session::onSignal(Task& t, int sig, TimeNs now) {
     ProcessEvent ev = taskEvent(t, ProcessEventKind::Signal, now, sig);
     siginfo_t si{};
     if (ptrace(PTRACE_GETSIGINFO, t.tid, nullptr, &si) == 0 && si.si_signo == sig) {
-        ev.detail = formatSiginfo(si);
+        ev.siginfo = rawSiginfo(si); // the text is made when it is shown
     }
     emitProcessEvent(std::move(ev));
     resume(t, sig);

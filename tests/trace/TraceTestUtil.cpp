@@ -1,5 +1,6 @@
 #include "TraceTestUtil.h"
 
+#include <csignal>
 #include <fstream>
 #include <sstream>
 
@@ -44,6 +45,21 @@ EventBatch oddBatch(int seed) {
     exitEv.tid = 200 + seed;
     exitEv.value = 0x8b; // killed by SIGSEGV with core
     b.processEvents.push_back(exitEv);
+    ProcessEvent signal; // as the tracer records it: the siginfo's numbers, no text
+    signal.time = base + 800;
+    signal.kind = ProcessEventKind::Signal;
+    signal.pid = signal.tid = 100 + seed;
+    signal.value = SIGCHLD;
+    signal.siginfo.emplace();
+    signal.siginfo->code = CLD_KILLED;
+    signal.siginfo->words = {std::uint64_t(1000) << 32 | std::uint64_t(300 + seed), SIGKILL, ~0ULL,
+                             7};
+    b.processEvents.push_back(signal);
+    ProcessEvent imported = signal; // as an strace log gives it: text only
+    imported.siginfo.reset();
+    imported.detail = "{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL}";
+    imported.value = SIGSEGV;
+    b.processEvents.push_back(imported);
 
     auto e = makeEvent(100 + seed, 100 + seed, 257, base, base + 1234, 3);
     e.args = {static_cast<std::uint64_t>(-100), 0x7ffd12345678ULL, 0x80000, 0, 0, 0};

@@ -1,6 +1,8 @@
 // The native .syscope format: round trips, crash recovery, damage, growing files, size.
 #include "TraceTestUtil.h"
 
+#include "syscalls/Siginfo.h"
+#include "trace/Crc32c.h"
 #include "trace/StringInterner.h"
 #include "trace/TraceReader.h"
 #include "trace/TraceStore.h"
@@ -81,6 +83,15 @@ void compareBatches(const EventBatch& got, const EventBatch& want) {
         QVERIFY(a.comm == b.comm);
         QVERIFY(a.argv == b.argv);
         QVERIFY(a.exe == b.exe);
+        QCOMPARE(a.siginfo.has_value(), b.siginfo.has_value());
+        if (b.siginfo) {
+            QCOMPARE(a.siginfo->code, b.siginfo->code);
+            QCOMPARE(a.siginfo->errnum, b.siginfo->errnum);
+            QVERIFY(a.siginfo->words == b.siginfo->words);
+        }
+        ProcessEvent shown = b; // a reader shows the text the numbers stand for
+        fillSignalDetail(shown);
+        QVERIFY2(a.detail == shown.detail, a.detail.c_str());
     }
     QCOMPARE(got.maps.size(), want.maps.size());
     for (std::size_t i = 0; i < want.maps.size(); ++i) {
@@ -236,6 +247,56 @@ private slots:
         QCOMPARE(r->readNext(b, nullptr), TraceReader::Status::End);
     }
 
+    // Version 2 stored a signal's siginfo as text only, with no numbers after it.
+    void readsVersion2ProcessEvents() {
+        const std::string p = path("v2.syscope");
+        std::string error;
+        auto w = TraceWriter::create(p, sampleMetadata(), &error);
+        QVERIFY2(w, error.c_str());
+        EventBatch b;
+        ProcessEvent& signal = b.processEvents.emplace_back();
+        signal.kind = ProcessEventKind::Signal;
+        signal.pid = signal.tid = 7;
+        signal.value = SIGCHLD;
+        signal.detail = "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=8, si_uid=0, si_status=0, "
+                        "si_utime=0, si_stime=0}";
+        w->consume(b);
+        QVERIFY2(w->close(&error), error.c_str());
+        // Made version 2: the header says so and the process event loses its "no numbers" byte.
+        std::string bytes = readFile(p);
+        bytes[8] = 2;
+        bool found = false;
+        for (std::size_t at = 16; at + 12 <= bytes.size();) {
+            const auto u32 = [&](std::size_t i) {
+                std::uint32_t v = 0;
+                std::memcpy(&v, bytes.data() + i, 4);
+                return v;
+            };
+            const std::uint32_t type = u32(at), length = u32(at + 4);
+            if (type == 4) {
+                QCOMPARE(bytes[at + 12 + length - 1], '\0');
+                bytes.erase(at + 12 + length - 1, 1);
+                const std::uint32_t shorter = length - 1;
+                std::memcpy(bytes.data() + at + 4, &shorter, 4);
+                const std::uint32_t crc =
+                    crc32c(bytes.data() + at + 12, shorter, crc32c(bytes.data() + at, 8));
+                std::memcpy(bytes.data() + at + 8, &crc, 4);
+                found = true;
+                break;
+            }
+            at += 12 + length;
+        }
+        QVERIFY(found);
+        writeFile(p, bytes);
+        auto r = TraceReader::open(p, &error);
+        QVERIFY2(r, error.c_str());
+        ReadAll all = readAll(*r);
+        QVERIFY2(all.status == TraceReader::Status::End, all.problem.c_str());
+        QCOMPARE(all.all.processEvents.size(), std::size_t(1));
+        QVERIFY(all.all.processEvents[0].detail == signal.detail);
+        QVERIFY(!all.all.processEvents[0].siginfo);
+    }
+
     void manyTasksInterleaved() {
         const std::string p = path("tasks.syscope");
         std::string error;
@@ -376,8 +437,8 @@ private slots:
         QTest::newRow("empty") << QByteArray() << QStringLiteral("too short");
         QTest::newRow("text") << QByteArray("hello world, this is not a trace\n")
                               << QStringLiteral("wrong magic");
-        QByteArray newer("\x89SYSCOPE\x03\0\0\0\0\0\0\0", 16);
-        QTest::newRow("newer") << newer << QStringLiteral("newer syscope (format version 3");
+        QByteArray newer("\x89SYSCOPE\x04\0\0\0\0\0\0\0", 16);
+        QTest::newRow("newer") << newer << QStringLiteral("newer syscope (format version 4");
         QByteArray headerOnly("\x89SYSCOPE\x01\0\0\0\0\0\0\0", 16);
         QTest::newRow("no metadata") << headerOnly << QStringLiteral("before its metadata");
         QByteArray huge = headerOnly + QByteArray("\x01\0\0\0\xff\xff\xff\xff\0\0\0\0", 12);

@@ -75,7 +75,11 @@ private slots:
         QVERIFY(worker.exited);
         QCOMPARE(worker.exitStatus, 0x8b);
         QCOMPARE(worker.argv, t.argv); // a thread shares its process's command line
-        QCOMPARE(store.processEvents().size(), std::size_t(3));
+        QCOMPARE(store.processEvents().size(), std::size_t(5));
+        // A signal straight from a tracer (numbers only) is stored with its text.
+        QCOMPARE(store.processEvents()[3].detail,
+                 std::string("{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=300, si_uid=1000, "
+                             "si_status=SIGKILL, si_utime=18446744073709551615, si_stime=7}"));
         QCOMPARE(store.startTime(), TimeNs(-10));
     }
 
