@@ -211,7 +211,11 @@ void TraceWriter::consume(const EventBatch& batch) {
         return;
     }
     for (const auto& p : batch.processEvents) {
-        ByteWriter w(m_processPayload);
+        // Fixed-size parts go through a buffer on the stack (a fork loop makes three process
+        // events per fork); at most 1 + 10 + 4 * 5 + 2 * 10 bytes before argv, 2 * 10 + 1 +
+        // 2 * 5 + 4 * 10 after it.
+        char head[64];
+        format::ArrayWriter w(head);
         w.svarint(p.time);
         w.u8(static_cast<std::uint8_t>(p.kind));
         w.svarint(p.pid);
@@ -220,21 +224,25 @@ void TraceWriter::consume(const EventBatch& batch) {
         w.svarint(p.value);
         w.varint(internString(p.comm, kCommSlot));
         w.varint(p.argv.size());
+        m_processPayload += w.written();
         for (const auto& a : p.argv) {
-            w.varint(internString(a));
+            ByteWriter(m_processPayload).varint(internString(a));
         }
-        w.varint(internString(p.exe));
+        char tail[96];
+        format::ArrayWriter t(tail);
+        t.varint(internString(p.exe));
         // The numbers stand for the text: the text of an event that has them is not stored.
         static const std::string kNone;
-        w.varint(internString(p.siginfo ? kNone : p.detail));
-        w.u8(p.siginfo ? 1 : 0);
+        t.varint(internString(p.siginfo ? kNone : p.detail));
+        t.u8(p.siginfo ? 1 : 0);
         if (p.siginfo) {
-            w.svarint(p.siginfo->code);
-            w.svarint(p.siginfo->errnum);
+            t.svarint(p.siginfo->code);
+            t.svarint(p.siginfo->errnum);
             for (const std::uint64_t word : p.siginfo->words) {
-                w.varint(word);
+                t.varint(word);
             }
         }
+        m_processPayload += t.written();
         ++m_processCount;
         ++m_processEventCount;
     }
