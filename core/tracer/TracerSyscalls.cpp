@@ -33,6 +33,30 @@ std::optional<std::uint64_t> tracer_detail::peekRegister(pid_t tid, std::size_t 
 
 namespace {
 
+// The kinds shown from the register alone, which need no capture: most arguments of most calls.
+// Tested by the callers too: a call per argument of every syscall costs more than the test.
+constexpr bool shownFromRegister(ArgKind kind) {
+    switch (kind) {
+    case ArgKind::None:
+    case ArgKind::Int:
+    case ArgKind::UInt:
+    case ArgKind::Fd:
+    case ArgKind::DirFd:
+    case ArgKind::Size:
+    case ArgKind::Ptr:
+    case ArgKind::Flags:
+    case ArgKind::Mode:
+    case ArgKind::Signal:
+    case ArgKind::Pid:
+    case ArgKind::Clock:
+    case ArgKind::Offset:
+    case ArgKind::Hex:
+        return true;
+    default:
+        return false;
+    }
+}
+
 template <typename T>
 T load(const unsigned char* raw) {
     T value;
@@ -188,11 +212,13 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
     e.nr = nr;
     e.arch = arch;
     e.ret = 0;
-    for (int i = 0; i < 6; ++i) {
-        e.args[i] = arch == Arch::I386 ? (args[i] & 0xffffffffu) : args[i];
-    }
     if (arch == Arch::I386) {
+        for (int i = 0; i < 6; ++i) {
+            e.args[i] = args[i] & 0xffffffffu;
+        }
         e.flags |= EventFlag::Compat32;
+    } else {
+        std::copy(args, args + 6, e.args.begin());
     }
     if (bySeccomp) {
         e.flags |= EventFlag::Seccomp;
@@ -231,7 +257,7 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
                 if (stackPointer != 0) {
                     captureArgument(t, i, ArgKind::SigFrame, stackPointer + kSigmaskFromSp, 0);
                 }
-            } else if (!t.info->isOutputArg(i)) {
+            } else if (!t.info->isOutputArg(i) && !shownFromRegister(t.info->args[i])) {
                 const std::uint64_t length = i + 1 < 6 ? e.args[i + 1] : 0;
                 captureArgument(t, i, t.info->args[i], e.args[i], length);
             }
@@ -248,24 +274,8 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
 
 void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
                                       std::uint64_t length) {
-    switch (kind) { // the kinds shown from the register alone: most arguments of most calls
-    case ArgKind::None:
-    case ArgKind::Int:
-    case ArgKind::UInt:
-    case ArgKind::Fd:
-    case ArgKind::DirFd:
-    case ArgKind::Size:
-    case ArgKind::Ptr:
-    case ArgKind::Flags:
-    case ArgKind::Mode:
-    case ArgKind::Signal:
-    case ArgKind::Pid:
-    case ArgKind::Clock:
-    case ArgKind::Offset:
-    case ArgKind::Hex:
+    if (shownFromRegister(kind)) {
         return;
-    default:
-        break;
     }
     EventString es;
     es.arg = std::uint8_t(arg);
@@ -398,7 +408,7 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     }
     if (t.info && t.info->outputArgs != 0 && !(rval < 0 && rval >= -kErrnoMax)) {
         for (int i = 0; i < t.info->argCount && i < 6; ++i) {
-            if (t.info->isOutputArg(i)) {
+            if (t.info->isOutputArg(i) && !shownFromRegister(t.info->args[i])) {
                 captureArgument(t, i, t.info->args[i], e.args[i], std::uint64_t(rval));
             }
         }
