@@ -77,11 +77,12 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
             }
         }
         if (!hide) {
-            ProcessEvent ev =
-                taskEvent(c, thread ? ProcessEventKind::Thread : ProcessEventKind::Fork, now);
+            ProcessEvent& ev =
+                emitTaskEvent(c, thread ? ProcessEventKind::Thread : ProcessEventKind::Fork, now);
             ev.parent = t.tid;
-            ev.comm = c.comm ? *c.comm : std::string();
-            emitProcessEvent(std::move(ev));
+            if (c.comm) {
+                ev.comm = *c.comm;
+            }
         }
         if (t.seccompMode && t.inSyscall && event != PTRACE_EVENT_VFORK &&
             sharesOurPidNamespace(t)) {
@@ -292,7 +293,7 @@ void Tracer::Session::onEventStop(Task& t, int sig, TimeNs now) {
     }
     if (isStopSignal(sig) && !m_detaching) {
         // Group-stop: stay stopped as without tracing, but keep watching for SIGCONT.
-        emitProcessEvent(taskEvent(t, ProcessEventKind::Stopped, now, sig));
+        emitTaskEvent(t, ProcessEventKind::Stopped, now, sig);
         t.listening = true;
         ptrace(PTRACE_LISTEN, t.tid, nullptr, nullptr);
         return;
@@ -340,12 +341,11 @@ void Tracer::Session::onSignal(Task& t, int sig, TimeNs now) {
         resume(t);
         return;
     }
-    ProcessEvent ev = taskEvent(t, ProcessEventKind::Signal, now, sig);
+    ProcessEvent& ev = emitTaskEvent(t, ProcessEventKind::Signal, now, sig);
     siginfo_t si{};
     if (ptrace(PTRACE_GETSIGINFO, t.tid, nullptr, &si) == 0 && si.si_signo == sig) {
         ev.siginfo = rawSiginfo(si); // the text is made when it is shown
     }
-    emitProcessEvent(std::move(ev));
     resume(t, sig);
 }
 
@@ -372,9 +372,10 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
             ++m_result.events;
         }
     }
-    ProcessEvent ev = taskEvent(t, ProcessEventKind::Exit, now, status);
-    ev.comm = t.comm ? *t.comm : std::string();
-    emitProcessEvent(std::move(ev));
+    ProcessEvent& ev = emitTaskEvent(t, ProcessEventKind::Exit, now, status);
+    if (t.comm) {
+        ev.comm = *t.comm;
+    }
     if (tid == m_mainPid) {
         m_result.mainStatus = status;
     }

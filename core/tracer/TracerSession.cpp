@@ -319,7 +319,7 @@ void Tracer::Session::resume(Task& t, int sig) {
             m_vdso.releaseTask(t.pid, t.tid, stillTraced <= 1);
         }
         ptrace(PTRACE_DETACH, t.tid, nullptr, sig);
-        emitProcessEvent(taskEvent(t, ProcessEventKind::Detach, monotonicNow()));
+        emitTaskEvent(t, ProcessEventKind::Detach, monotonicNow());
         t.gone = true;
         return;
     }
@@ -374,9 +374,10 @@ ProcessEvent Tracer::Session::processSnapshotEvent(ProcessEventKind kind, pid_t 
     return ev;
 }
 
-ProcessEvent Tracer::Session::taskEvent(const Task& t, ProcessEventKind kind, TimeNs now,
-                                        std::int32_t value) {
-    ProcessEvent ev;
+ProcessEvent& Tracer::Session::emitTaskEvent(const Task& t, ProcessEventKind kind, TimeNs now,
+                                             std::int32_t value) {
+    ProcessEvent& ev = m_batch.processEvents.emplace_back();
+    ++m_result.processEvents;
     ev.time = now;
     ev.kind = kind;
     ev.pid = t.pid;

@@ -190,9 +190,10 @@ private:
     // A Start or Exec event of process `pid` with what /proc says of it now (command line,
     // executable, comm).
     ProcessEvent processSnapshotEvent(ProcessEventKind kind, pid_t pid, TimeNs now);
-    // A process event about task `t` (its pid and tid) at `now`.
-    static ProcessEvent taskEvent(const Task& t, ProcessEventKind kind, TimeNs now,
-                                  std::int32_t value = 0);
+    // A new process event about task `t` (its pid and tid) at `now`, made in place in the batch
+    // (a fork loop makes three per fork); the reference lasts until the next event is added.
+    ProcessEvent& emitTaskEvent(const Task& t, ProcessEventKind kind, TimeNs now,
+                                std::int32_t value = 0);
     void snapshotProcess(pid_t pid, TimeNs now, int causeNr, bool withAuxv);
     void handOver(bool flushSink);
     Task& adoptUnknown(pid_t tid);
