@@ -23,7 +23,7 @@ using namespace tracer_detail;
 
 void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
     unsigned long msg = 0;
-    ptrace(PTRACE_GETEVENTMSG, t.tid, nullptr, &msg);
+    rawPtrace(PTRACE_GETEVENTMSG, t.tid, 0, &msg);
     const pid_t child = pid_t(msg);
     bool thread = false;
     if (event == PTRACE_EVENT_CLONE) {
@@ -343,7 +343,7 @@ void Tracer::Session::onSignal(Task& t, int sig, TimeNs now) {
     }
     ProcessEvent& ev = emitTaskEvent(t, ProcessEventKind::Signal, now, sig);
     siginfo_t si{};
-    if (ptrace(PTRACE_GETSIGINFO, t.tid, nullptr, &si) == 0 && si.si_signo == sig) {
+    if (rawPtrace(PTRACE_GETSIGINFO, t.tid, 0, &si) == 0 && si.si_signo == sig) {
         ev.siginfo = rawSiginfo(si); // the text is made when it is shown
     }
     resume(t, sig);

@@ -325,7 +325,7 @@ void Tracer::Session::resume(Task& t, int sig) {
     }
     const __ptrace_request request = (t.seccompMode && !t.inSyscall) ? PTRACE_CONT : PTRACE_SYSCALL;
     // ESRCH means the task died meanwhile; its exit report will follow.
-    ptrace(request, t.tid, nullptr, sig);
+    rawPtrace(request, t.tid, 0, long(sig));
 }
 
 void Tracer::Session::beginStop() {

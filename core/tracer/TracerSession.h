@@ -22,8 +22,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/user.h>
+#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -73,6 +75,16 @@ inline Arch archFromAudit(std::uint32_t audit, std::uint64_t nr) {
         return Arch::I386;
     }
     return (nr & kX32SyscallBit) ? Arch::X32 : Arch::X86_64;
+}
+
+// ptrace(2) as the bare system call, for the requests made at every stop (never a PEEK, whose
+// word glibc returns instead of storing it): glibc's variadic ptrace() takes more instructions
+// than the tracer's own work for a resume, and a fork loop makes 17 requests per fork.
+inline long rawPtrace(int request, pid_t pid, unsigned long addr, const void* data) {
+    return syscall(SYS_ptrace, request, pid, addr, data);
+}
+inline long rawPtrace(int request, pid_t pid, unsigned long addr, long data) {
+    return syscall(SYS_ptrace, request, pid, addr, data);
 }
 
 // One register of a stopped tracee at `offset` in user_regs_struct (offsetof). A

@@ -118,7 +118,7 @@ const FixedStruct* fixedStruct(ArgKind kind) {
 
 void Tracer::Session::onSyscallStop(Task& t, TimeNs now) {
     __ptrace_syscall_info info{};
-    const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
+    const long n = rawPtrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
     if (n <= 0) {
         resume(t);
         return;
@@ -160,7 +160,7 @@ void Tracer::Session::onSeccompStop(Task& t, TimeNs now) {
     // the program has a filter of its own, see completeCall).
     t.seccompMode = !t.ownFilter;
     __ptrace_syscall_info info{};
-    const long n = ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
+    const long n = rawPtrace(PTRACE_GET_SYSCALL_INFO, t.tid, sizeof info, &info);
     if (n > 0 && info.instruction_pointer >= kVsyscallPage &&
         info.instruction_pointer < kVsyscallPage + 4096) {
         // A call into the legacy vsyscall page, which the kernel emulates: it consults seccomp
@@ -432,7 +432,7 @@ void Tracer::Session::onExitStop(Task& t, TimeNs now) {
         // One request for the three registers (orig_rax, cs, rdi): three PEEKUSERs cost three
         // system calls at every task's exit.
         user_regs_struct regs{};
-        if (ptrace(PTRACE_GETREGS, t.tid, nullptr, &regs) == 0 &&
+        if (rawPtrace(PTRACE_GETREGS, t.tid, 0, &regs) == 0 &&
             (regs.orig_rax == std::uint64_t(kNrX86_64.exit) ||
              regs.orig_rax == std::uint64_t(kNrX86_64.exitGroup)) &&
             regs.cs != kUser32CodeSegment) {
