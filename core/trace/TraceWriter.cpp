@@ -155,6 +155,11 @@ std::uint64_t TraceWriter::internString(const std::string& s) {
 }
 
 std::uint64_t TraceWriter::internString(const std::string& s, std::size_t slot) {
+    // The empty string leaves the slot to the last other one: a fork loop's signal events have
+    // no comm, between the comms of its fork and exit events.
+    if (s.empty()) {
+        return internString(s);
+    }
     RecentString& recent = m_recent[slot];
     if (recent.valid && m_strings.at(recent.id) == s) {
         return recent.id;
