@@ -176,6 +176,8 @@ private:
                       std::uint64_t stackPointer = 0);
     void completeCall(Task& t, std::int64_t rval, TimeNs now);
     void captureStringArray(Task& t, int arg, std::uint64_t address, bool compat);
+    // An argument of a kind that lives in tracee memory (callers leave out the kinds shown from
+    // the register); any other kind is ignored.
     void captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
                          std::uint64_t length);
     void prepareVdso(Task& t);

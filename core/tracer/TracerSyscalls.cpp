@@ -34,7 +34,7 @@ std::optional<std::uint64_t> tracer_detail::peekRegister(pid_t tid, std::size_t 
 namespace {
 
 // The kinds shown from the register alone, which need no capture: most arguments of most calls.
-// Tested by the callers too: a call per argument of every syscall costs more than the test.
+// The callers of captureArgument test it, so that these cost no call at all.
 constexpr bool shownFromRegister(ArgKind kind) {
     switch (kind) {
     case ArgKind::None:
@@ -274,9 +274,6 @@ void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64
 
 void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,
                                       std::uint64_t length) {
-    if (shownFromRegister(kind)) {
-        return;
-    }
     EventString es;
     es.arg = std::uint8_t(arg);
     if (kind == ArgKind::Path || kind == ArgKind::String) {
