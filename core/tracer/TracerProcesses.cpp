@@ -45,8 +45,8 @@ void Tracer::Session::onNewTask(Task& t, int event, TimeNs now) {
         endUntracedClone(t, true);
     }
     if (child > 0) {
-        auto [it, inserted] = m_tasks.try_emplace(child);
-        Task& c = it->second;
+        auto [task, inserted] = m_tasks.tryEmplace(child);
+        Task& c = *task;
         if (inserted) {
             c.tid = child;
             c.phase = Phase::Newborn;
@@ -152,7 +152,7 @@ void Tracer::Session::endUntracedClone(Task& t, bool restore) {
 
 void Tracer::Session::resumeHeld() {
     // Newborns held for a parent event that will not come (the parent died in its clone).
-    for (auto& [tid, task] : m_tasks) {
+    for (Task& task : m_tasks) {
         if (task.held) {
             task.held = false;
             task.phase = Phase::Running;
@@ -242,11 +242,11 @@ void Tracer::Session::onExec(Task& t, TimeNs now) {
     Task* execing = &t;
     if (pid_t(former) != pid && former != 0) {
         // Exec from a non-leader thread: it takes over the leader's tid; the old leader is gone.
-        auto old = m_tasks.find(pid_t(former));
+        Task* old = m_tasks.find(pid_t(former));
         finishPendingAsUnfinished(t);
-        if (old != m_tasks.end()) {
-            Task moved = std::move(old->second);
-            m_tasks.erase(old);
+        if (old) {
+            Task moved = std::move(*old);
+            m_tasks.erase(pid_t(former));
             moved.tid = pid;
             moved.pending.tid = pid;
             Task& slot = m_tasks[pid];
@@ -350,11 +350,11 @@ void Tracer::Session::onSignal(Task& t, int sig, TimeNs now) {
 }
 
 void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
-    auto it = m_tasks.find(tid);
-    if (it == m_tasks.end()) {
+    Task* found = m_tasks.find(tid);
+    if (!found) {
         return;
     }
-    Task& t = it->second;
+    Task& t = *found;
     if (tid == t.pid) { // a process (its leader): what its parent's wait will report
         m_ended[m_endedNext++ % m_ended.size()] = {tid, status};
     }
@@ -362,7 +362,7 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
         endUntracedClone(t, false);
     }
     if (t.hidden) {
-        m_tasks.erase(it);
+        m_tasks.erase(tid);
         return;
     }
     finishPendingAsUnfinished(t);
@@ -379,7 +379,7 @@ void Tracer::Session::onTaskEnded(pid_t tid, int status, TimeNs now) {
     if (tid == m_mainPid) {
         m_result.mainStatus = status;
     }
-    m_tasks.erase(it);
+    m_tasks.erase(tid);
 }
 
 } // namespace syscope

@@ -170,7 +170,8 @@ bool Tracer::Session::attach(TraceResult& result) {
         const ProcessEvent start = processSnapshotEvent(ProcessEventKind::Start, pid, now);
         emitProcessEvent(ProcessEvent(start));
         const auto comm = std::make_shared<const std::string>(start.comm);
-        for (auto& [tid, task] : m_tasks) {
+        for (Task& task : m_tasks) {
+            const pid_t tid = task.tid;
             if (task.pid == pid) {
                 task.comm = comm;
             }
@@ -229,7 +230,7 @@ void Tracer::Session::loop() {
         }
     }
     // Tasks we never saw end (detached, or given up on) still owe their open syscalls.
-    for (auto& [tid, t] : m_tasks) {
+    for (Task& t : m_tasks) {
         finishPendingAsUnfinished(t);
     }
     m_tasks.clear();
@@ -250,9 +251,9 @@ void Tracer::Session::dispatch(pid_t tid, int status, TimeNs now) {
     if (!WIFSTOPPED(status)) {
         return;
     }
-    auto it = m_tasks.find(tid);
-    const bool known = it != m_tasks.end();
-    Task& t = known ? it->second : adoptUnknown(tid);
+    Task* found = m_tasks.find(tid);
+    const bool known = found != nullptr;
+    Task& t = known ? *found : adoptUnknown(tid);
     if (t.hidden) {
         onHiddenStop(t, status);
         return;
@@ -313,7 +314,7 @@ void Tracer::Session::resume(Task& t, int sig) {
         finishPendingAsUnfinished(t);
         if (m_opt.vdso) {
             int stillTraced = 0;
-            for (const auto& [tid, other] : m_tasks) {
+            for (const Task& other : m_tasks) {
                 stillTraced += other.pid == t.pid && !other.gone;
             }
             m_vdso.releaseTask(t.pid, t.tid, stillTraced <= 1);
@@ -333,7 +334,7 @@ void Tracer::Session::beginStop() {
     m_stopsHandled = requests;
     if (m_launched || requests > 1) {
         std::unordered_set<pid_t> processes;
-        for (const auto& [tid, t] : m_tasks) {
+        for (const Task& t : m_tasks) {
             processes.insert(t.pid);
         }
         for (pid_t pid : processes) {
@@ -347,8 +348,8 @@ void Tracer::Session::beginStop() {
     m_detaching = true;
     m_result.detached = true;
     m_detachDeadline = monotonicNow() + 3'000'000'000LL;
-    for (auto& [tid, t] : m_tasks) {
-        ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
+    for (const Task& t : m_tasks) {
+        ptrace(PTRACE_INTERRUPT, t.tid, nullptr, nullptr);
     }
 }
 

@@ -9,6 +9,7 @@
 #include "trace/Event.h"
 #include "tracer/ProcessLauncher.h"
 #include "tracer/SeccompProgram.h"
+#include "tracer/TaskTable.h"
 #include "tracer/Tracer.h"
 #include "tracer/VdsoHooks.h"
 
@@ -26,7 +27,6 @@
 #include <sys/types.h>
 #include <sys/user.h>
 #include <unistd.h>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -220,7 +220,7 @@ private:
     std::atomic<int>& m_stopRequests;
     std::atomic<pid_t>& m_launchedPid;
 
-    std::unordered_map<pid_t, Task> m_tasks;
+    tracer_detail::TaskTable<Task> m_tasks;
     int m_untracedClones = 0; // clones in flight whose CLONE_UNTRACED we took out
     // The last processes seen to end, with the status our own wait got. A traced child's
     // parent is told only after that, and its wait4 stores the same status (the kernel computes

@@ -380,7 +380,7 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
         // The program now has a seccomp filter of its own. Where it refuses a call (an errno,
         // a trap, a kill), that wins over our filter's stop, and the call would go unseen: its
         // tasks stop at every syscall entry from here on, as without our filter.
-        for (auto& [tid, task] : m_tasks) {
+        for (Task& task : m_tasks) {
             if (task.pid == t.pid) {
                 task.ownFilter = true;
                 task.seccompMode = false;
