@@ -144,15 +144,31 @@ void appendSource(Text& out, const siginfo_t& si) {
     out += ", si_pid=";
     appendNumber(out, static_cast<unsigned>(si.si_pid));
     out += ", si_uid=";
-    appendNumber(out, static_cast<unsigned>(si.si_uid));
+    if (si.si_uid == static_cast<uid_t>(-1)) {
+        out += "-1"; // as strace prints an id that stands for "none"
+    } else {
+        appendNumber(out, static_cast<unsigned>(si.si_uid));
+    }
 }
 
+// The value of a queued or timer signal: two fields, as strace 6.1 prints them.
 void appendValue(Text& out, const siginfo_t& si) {
-    out += ", si_value={int=";
+    out += ", si_int=";
     appendNumber(out, si.si_value.sival_int);
-    out += ", ptr=";
+    out += ", si_ptr=";
     appendAddress(out, si.si_value.sival_ptr);
-    out += '}';
+}
+
+void appendAddr(Text& out, const void* addr) {
+    out += ", si_addr=";
+    appendAddress(out, addr);
+}
+
+void appendBandAndFd(Text& out, const siginfo_t& si) {
+    out += ", si_band=";
+    appendNumber(out, si.si_band);
+    out += ", si_fd=";
+    appendNumber(out, si.si_fd);
 }
 
 void appendAuditArch(Text& out, std::uint32_t arch) {
@@ -176,6 +192,12 @@ std::string formatSiginfo(const siginfo_t& si) {
     Text out;
     out += "{si_signo=";
     out += signalName(si.si_signo);
+    out += ", si_code=";
+    if (const std::string_view code = codeName(si.si_signo, si.si_code); !code.empty()) {
+        out += code;
+    } else {
+        appendHex(out, static_cast<std::uint32_t>(si.si_code));
+    }
     if (si.si_errno != 0) {
         out += ", si_errno=";
         const std::string_view name = errnoName(si.si_errno);
@@ -184,12 +206,6 @@ std::string formatSiginfo(const siginfo_t& si) {
         } else {
             out += name;
         }
-    }
-    out += ", si_code=";
-    if (const std::string_view code = codeName(si.si_signo, si.si_code); !code.empty()) {
-        out += code;
-    } else {
-        appendHex(out, static_cast<std::uint32_t>(si.si_code));
     }
     if (si.si_code <= 0) { // sent by a process (SI_FROMUSER)
         switch (si.si_code) {
@@ -203,6 +219,9 @@ std::string formatSiginfo(const siginfo_t& si) {
             out += ", si_overrun=";
             appendNumber(out, si.si_overrun);
             appendValue(out, si);
+            break;
+        case SI_SIGIO:
+            appendBandAndFd(out, si);
             break;
         default:
             appendSource(out, si);
@@ -230,15 +249,31 @@ std::string formatSiginfo(const siginfo_t& si) {
         break;
     case SIGILL:
     case SIGFPE:
-    case SIGSEGV:
+    case SIGTRAP:
+        appendAddr(out, si.si_addr);
+        break;
     case SIGBUS:
-        out += ", si_addr=";
-        appendAddress(out, si.si_addr);
+        appendAddr(out, si.si_addr);
+        if (si.si_code == BUS_MCEERR_AR || si.si_code == BUS_MCEERR_AO) {
+            out += ", si_addr_lsb=";
+            appendHex(out, static_cast<std::uint16_t>(si.si_addr_lsb));
+        }
+        break;
+    case SIGSEGV:
+        appendAddr(out, si.si_addr);
+        if (si.si_code == SEGV_BNDERR) {
+            out += ", si_lower=";
+            appendAddress(out, si.si_lower);
+            out += ", si_upper=";
+            appendAddress(out, si.si_upper);
+        } else if (si.si_code == SEGV_PKUERR) {
+            out += ", si_pkey=";
+            appendNumber(out, static_cast<std::uint32_t>(si.si_pkey));
+        }
         break;
     case SIGPOLL:
         if (si.si_code == POLL_IN || si.si_code == POLL_OUT || si.si_code == POLL_MSG) {
-            out += ", si_band=";
-            appendNumber(out, si.si_band);
+            appendBandAndFd(out, si);
         }
         break;
     case SIGSYS: {

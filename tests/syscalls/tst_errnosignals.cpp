@@ -157,13 +157,12 @@ private slots:
         q.si_pid = 42;
         q.si_value.sival_int = 7;
         expectSiginfo(q, std::string("{si_signo=SIGRT_2, si_code=SI_QUEUE, si_pid=42, "
-                                     "si_uid=0, si_value={int=7, ptr=0x7}}"));
+                                     "si_uid=0, si_int=7, si_ptr=0x7}"));
         siginfo_t t = make(SIGALRM, SI_TIMER);
         t.si_timerid = 3;
         t.si_overrun = 1;
         expectSiginfo(t, std::string("{si_signo=SIGALRM, si_code=SI_TIMER, "
-                                     "si_timerid=0x3, si_overrun=1, "
-                                     "si_value={int=0, ptr=NULL}}"));
+                                     "si_timerid=0x3, si_overrun=1, si_int=0, si_ptr=NULL}"));
         siginfo_t s = make(SIGSYS, 1);
         s.si_call_addr = reinterpret_cast<void*>(0x401000);
         s.si_syscall = 39;
@@ -182,11 +181,44 @@ private slots:
         siginfo_t b = make(SIGBUS, BUS_ADRERR);
         b.si_addr = reinterpret_cast<void*>(0x7f0000001000);
         b.si_errno = 5;
-        expectSiginfo(b, std::string("{si_signo=SIGBUS, si_errno=EIO, si_code=BUS_ADRERR, "
+        expectSiginfo(b, std::string("{si_signo=SIGBUS, si_code=BUS_ADRERR, si_errno=EIO, "
                                      "si_addr=0x7f0000001000}"));
+        siginfo_t mce = make(SIGBUS, BUS_MCEERR_AR);
+        mce.si_addr = reinterpret_cast<void*>(0x1000);
+        mce.si_addr_lsb = 12;
+        expectSiginfo(mce, std::string("{si_signo=SIGBUS, si_code=BUS_MCEERR_AR, si_addr=0x1000, "
+                                       "si_addr_lsb=0xc}"));
+        siginfo_t pku = make(SIGSEGV, SEGV_PKUERR);
+        pku.si_addr = reinterpret_cast<void*>(0x2000);
+        pku.si_pkey = 3;
+        expectSiginfo(pku, std::string("{si_signo=SIGSEGV, si_code=SEGV_PKUERR, si_addr=0x2000, "
+                                       "si_pkey=3}"));
+        siginfo_t bnd = make(SIGSEGV, SEGV_BNDERR);
+        bnd.si_lower = reinterpret_cast<void*>(0x10);
+        bnd.si_upper = reinterpret_cast<void*>(0x20);
+        expectSiginfo(bnd, std::string("{si_signo=SIGSEGV, si_code=SEGV_BNDERR, si_addr=NULL, "
+                                       "si_lower=0x10, si_upper=0x20}"));
+        siginfo_t io = make(SIGIO, POLL_IN);
+        io.si_band = 65;
+        io.si_fd = 3;
+        expectSiginfo(io, std::string("{si_signo=SIGIO, si_code=POLL_IN, si_band=65, si_fd=3}"));
+        siginfo_t queuedIo = make(SIGIO, SI_SIGIO);
+        queuedIo.si_band = 1;
+        queuedIo.si_fd = 4;
+        expectSiginfo(queuedIo,
+                      std::string("{si_signo=SIGIO, si_code=SI_SIGIO, si_band=1, si_fd=4}"));
+        siginfo_t nobody = make(SIGUSR2, SI_USER);
+        nobody.si_pid = 1;
+        nobody.si_uid = static_cast<uid_t>(-1);
+        expectSiginfo(nobody, std::string("{si_signo=SIGUSR2, si_code=SI_USER, si_pid=1, "
+                                          "si_uid=-1}"));
         expectSiginfo(make(SIGUSR1, 0x42), std::string("{si_signo=SIGUSR1, si_code=0x42}"));
-        expectSiginfo(make(SIGTRAP, TRAP_HWBKPT),
-                      std::string("{si_signo=SIGTRAP, si_code=TRAP_HWBKPT}"));
+        siginfo_t trap = make(SIGTRAP, TRAP_HWBKPT);
+        trap.si_addr = reinterpret_cast<void*>(0x401000);
+        expectSiginfo(trap, std::string("{si_signo=SIGTRAP, si_code=TRAP_HWBKPT, "
+                                        "si_addr=0x401000}"));
+        expectSiginfo(make(SIGTRAP, SI_KERNEL),
+                      std::string("{si_signo=SIGTRAP, si_code=SI_KERNEL, si_addr=NULL}"));
     }
 };
 

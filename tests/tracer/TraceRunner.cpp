@@ -98,7 +98,12 @@ std::optional<QString> runStrace(const QStringList& options, const std::vector<s
 
 std::string normaliseSiginfo(std::string text) {
     static const QRegularExpression varying(QStringLiteral("(si_pid|si_utime|si_stime)=[0-9]+"));
-    return QString::fromStdString(text).replace(varying, QStringLiteral("\\1=N")).toStdString();
+    // Fault and call addresses move with ASLR (small values, like si_ptr=0x7, are kept).
+    static const QRegularExpression address(QStringLiteral("=0x[0-9a-f]{6,}"));
+    return QString::fromStdString(text)
+        .replace(varying, QStringLiteral("\\1=N"))
+        .replace(address, QStringLiteral("=0x..."))
+        .toStdString();
 }
 
 } // namespace

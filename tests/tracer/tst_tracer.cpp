@@ -456,6 +456,9 @@ void TestTracer::siginfoMatchesStrace_data() {
     QTest::newRow("segfault") << QStringLiteral("segfault"); // SEGV_MAPERR, si_addr
     QTest::newRow("forktree") << QStringLiteral("forktree"); // SIGCHLD with exit statuses
     QTest::newRow("groupstop") << QStringLiteral("groupstop"); // stopped by SIGSTOP, CLD_STOPPED
+    // SI_TKILL, SI_QUEUE and SI_TIMER with values, POLL_IN with band and fd, SIGTRAP's SI_KERNEL,
+    // SIGSYS from a filter's SECCOMP_RET_TRAP (si_errno), SEGV_MAPERR, BUS_ADRERR.
+    QTest::newRow("siginfo") << QStringLiteral("siginfo");
 }
 
 void TestTracer::siginfoMatchesStrace() {
