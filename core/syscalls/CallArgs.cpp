@@ -139,6 +139,10 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::Timespec:
     case ArgKind::WaitStatus:
     case ArgKind::FdPair:
+    case ArgKind::Utsname:
+    case ArgKind::Sysinfo:
+    case ArgKind::GidArray:
+    case ArgKind::CpuSet:
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {

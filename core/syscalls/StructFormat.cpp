@@ -15,8 +15,10 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 
 namespace syscope {
@@ -324,6 +326,63 @@ std::string formatWaitStatus(int status) {
 
 std::string formatRlimit(std::uint64_t cur, std::uint64_t max) {
     return "{rlim_cur=" + limit(cur) + ", rlim_max=" + limit(max) + "}";
+}
+
+std::string formatUtsname(const void* utsname) {
+    struct utsname u;
+    static_assert(sizeof u == kUtsnameSize);
+    std::memcpy(&u, utsname, sizeof u);
+    // A field fills its 65 bytes at most; one without its NUL is shown whole.
+    auto field = [](const char* f, std::size_t size) {
+        return escapeString(std::string_view(f, strnlen(f, size)), false);
+    };
+    return "{sysname=" + field(u.sysname, sizeof u.sysname) +
+           ", nodename=" + field(u.nodename, sizeof u.nodename) + ", ...}";
+}
+
+std::string formatSysinfo(const void* sysinfo) {
+    struct sysinfo si;
+    static_assert(sizeof si == kSysinfoSize);
+    std::memcpy(&si, sysinfo, sizeof si);
+    auto u = [](unsigned long long v) { return std::to_string(v); };
+    return "{uptime=" + std::to_string(si.uptime) + ", loads=[" + u(si.loads[0]) + ", " +
+           u(si.loads[1]) + ", " + u(si.loads[2]) + "], totalram=" + u(si.totalram) +
+           ", freeram=" + u(si.freeram) + ", sharedram=" + u(si.sharedram) +
+           ", bufferram=" + u(si.bufferram) + ", totalswap=" + u(si.totalswap) +
+           ", freeswap=" + u(si.freeswap) + ", procs=" + u(si.procs) +
+           ", totalhigh=" + u(si.totalhigh) + ", freehigh=" + u(si.freehigh) +
+           ", mem_unit=" + u(si.mem_unit) + "}";
+}
+
+std::string formatGidArray(const std::uint32_t* gids, std::size_t shown, std::size_t count) {
+    std::string out = "[";
+    for (std::size_t k = 0; k < shown && k < count; ++k) {
+        if (k) {
+            out += ", ";
+        }
+        out += gids[k] == 0xffffffffu ? std::string("-1") : std::to_string(gids[k]);
+    }
+    if (count > shown) {
+        out += shown ? ", ..." : "...";
+    }
+    return out + "]";
+}
+
+std::string formatCpuSet(const unsigned char* mask, std::size_t size) {
+    std::string out = "[";
+    bool first = true;
+    for (std::size_t byte = 0; byte < size; ++byte) {
+        for (int bit = 0; bit < 8; ++bit) {
+            if (mask[byte] & (1u << bit)) {
+                if (!first) {
+                    out += ' ';
+                }
+                first = false;
+                out += std::to_string(byte * 8 + std::size_t(bit));
+            }
+        }
+    }
+    return out + "]";
 }
 
 } // namespace syscope

@@ -54,4 +54,25 @@ std::string formatWaitStatus(int status);
 // st_mode as strace prints it: "S_IFDIR|S_ISVTX|0777".
 std::string formatFileMode(std::uint32_t mode);
 
+// Bytes of struct utsname (six NUL-terminated fields of 65 bytes).
+inline constexpr std::size_t kUtsnameSize = 390;
+
+// strace's short form: "{sysname="Linux", nodename="vm", ...}". `utsname` points to
+// kUtsnameSize bytes.
+std::string formatUtsname(const void* utsname);
+
+// Bytes of the x86_64 struct sysinfo.
+inline constexpr std::size_t kSysinfoSize = 112;
+
+// Every field, as strace prints it: "{uptime=52426, loads=[233920, 142432, 76576],
+// totalram=25276502016, ..., procs=101, totalhigh=0, freehigh=0, mem_unit=1}".
+std::string formatSysinfo(const void* sysinfo);
+
+// A list of `count` gids, of which `gids` holds the first `shown` (strace shows 32, then
+// "..."): "[0, 4, 24]"; (gid_t)-1 as -1.
+std::string formatGidArray(const std::uint32_t* gids, std::size_t shown, std::size_t count);
+
+// The CPUs of a CPU mask of `size` bytes, as strace prints sched_getaffinity's: "[0 1]".
+std::string formatCpuSet(const unsigned char* mask, std::size_t size);
+
 } // namespace syscope

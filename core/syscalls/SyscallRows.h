@@ -51,6 +51,10 @@ inline constexpr A ots{ArgKind::Timespec, FlagSet::None, true};       // struct 
 inline constexpr A ostatus{ArgKind::WaitStatus, FlagSet::None, true}; // wait status filled
 inline constexpr A ofds{ArgKind::FdPair, FlagSet::None, true};        // int[2] of fds filled
 inline constexpr A sigframe{ArgKind::SigFrame}; // rt_sigreturn's frame, read from the stack
+inline constexpr A outsname{ArgKind::Utsname, FlagSet::None, true}; // struct utsname filled
+inline constexpr A osysinfo{ArgKind::Sysinfo, FlagSet::None, true}; // struct sysinfo filled
+inline constexpr A ogids{ArgKind::GidArray, FlagSet::None, true}; // gid_t[] filled (count: result)
+inline constexpr A ocpus{ArgKind::CpuSet, FlagSet::None, true};   // CPU mask filled (bytes: result)
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

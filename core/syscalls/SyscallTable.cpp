@@ -189,6 +189,14 @@ std::string_view argKindName(ArgKind kind) {
         return "wait-status";
     case ArgKind::FdPair:
         return "fd-pair";
+    case ArgKind::Utsname:
+        return "utsname-struct";
+    case ArgKind::Sysinfo:
+        return "sysinfo-struct";
+    case ArgKind::GidArray:
+        return "gid-array";
+    case ArgKind::CpuSet:
+        return "cpu-set";
     case ArgKind::SigFrame:
         return "sigframe";
     case ArgKind::Flags:

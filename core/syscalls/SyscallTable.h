@@ -82,6 +82,16 @@ enum class ArgKind : std::uint8_t {
     // rt_sigreturn's signal frame (not a register argument): captured at entry as the mask it
     // restores, "{mask=[]}" as strace shows it; nothing at all when not captured.
     SigFrame,
+    // struct utsname: captured as strace's short form, "{sysname="Linux", nodename="vm", ...}".
+    Utsname,
+    // struct sysinfo (x86_64 layout): captured as "{uptime=52426, loads=[233920, 142432,
+    // 76576], totalram=..., ..., mem_unit=1}".
+    Sysinfo,
+    // getgroups' list of 32-bit gids, as many as the call returned: captured as "[0, 4, 24]".
+    GidArray,
+    // sched_getaffinity's CPU mask, as many bytes as the call returned: captured as the numbers
+    // of the CPUs in it, "[0 1]".
+    CpuSet,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -90,7 +100,9 @@ constexpr bool isRenderedStructKind(ArgKind kind) {
     return kind == ArgKind::Ptr || kind == ArgKind::Stat || kind == ArgKind::Rlimit ||
            kind == ArgKind::Statx || kind == ArgKind::Sockaddr || kind == ArgKind::Dirents ||
            kind == ArgKind::SigSet || kind == ArgKind::SigAction || kind == ArgKind::Timespec ||
-           kind == ArgKind::WaitStatus || kind == ArgKind::FdPair || kind == ArgKind::SigFrame;
+           kind == ArgKind::WaitStatus || kind == ArgKind::FdPair || kind == ArgKind::SigFrame ||
+           kind == ArgKind::Utsname || kind == ArgKind::Sysinfo || kind == ArgKind::GidArray ||
+           kind == ArgKind::CpuSet;
 }
 
 // The named constant sets that Flags arguments are decoded with.

@@ -99,9 +99,12 @@ constexpr FixedStruct kFixedStructs[] = {
      }},
     {ArgKind::WaitStatus, 4,
      [](const unsigned char* raw) { return formatWaitStatus(load<std::int32_t>(raw)); }},
+    {ArgKind::Utsname, kUtsnameSize, [](const unsigned char* raw) { return formatUtsname(raw); }},
+    {ArgKind::Sysinfo, kSysinfoSize, [](const unsigned char* raw) { return formatSysinfo(raw); }},
 };
 
-constexpr std::size_t kLargestFixedStruct = std::max({kStatSize, kStatxShownSize, kSigactionSize});
+constexpr std::size_t kLargestFixedStruct =
+    std::max({kStatSize, kStatxShownSize, kSigactionSize, kUtsnameSize, kSysinfoSize});
 static_assert(std::all_of(std::begin(kFixedStructs), std::end(kFixedStructs),
                           [](const FixedStruct& f) { return f.size <= kLargestFixedStruct; }));
 
@@ -323,6 +326,29 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             return;
         }
         es.bytes = formatDirents(address, raw.data(), raw.size());
+    } else if (kind == ArgKind::GidArray) {
+        // `length` is the call's result, the number of gids filled in; strace shows an address
+        // for more than NGROUPS_MAX, and the first kMaxArrayShown of the others.
+        constexpr std::uint64_t kNgroupsMax = 65536;
+        if (address == 0 || length > kNgroupsMax) {
+            return;
+        }
+        std::uint32_t gids[kMaxArrayShown];
+        const std::size_t shown = std::size_t(std::min<std::uint64_t>(length, kMaxArrayShown));
+        if (readTraceeMemory(t.tid, address, gids, shown * sizeof gids[0]) !=
+            shown * sizeof gids[0]) {
+            return;
+        }
+        es.bytes = formatGidArray(gids, shown, std::size_t(length));
+    } else if (kind == ArgKind::CpuSet) {
+        // `length` is the call's result, the bytes of mask filled in.
+        constexpr std::size_t kMaxMask = 1024; // 8192 CPUs
+        unsigned char mask[kMaxMask];
+        const std::size_t want = std::size_t(std::min<std::uint64_t>(length, kMaxMask));
+        if (address == 0 || readTraceeMemory(t.tid, address, mask, want) != want) {
+            return;
+        }
+        es.bytes = formatCpuSet(mask, want);
     } else if (kind == ArgKind::Buffer || kind == ArgKind::HexBuffer) {
         // strace shows the first kMaxStringShown bytes of a buffer; that is all we keep.
         const std::size_t want = std::size_t(std::min<std::uint64_t>(length, kMaxStringShown));

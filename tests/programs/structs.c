@@ -1,8 +1,9 @@
 /* Calls whose structs strace decodes: struct stat (a regular file, a character device, a sticky
  * directory, a failing call), struct statx, struct rlimit (read, and written back unchanged),
  * getdents64's entries, socket addresses (AF_UNIX path and abstract, AF_INET, AF_INET6,
- * AF_NETLINK), signal sets and actions, times, fd pairs and wait statuses. Raw syscalls, so that
- * glibc's choice of wrapper cannot differ between two runs. */
+ * AF_NETLINK), signal sets and actions, times, fd pairs and wait statuses, struct utsname and
+ * struct sysinfo, group lists (empty, NULL, full, too short) and a CPU mask. Raw syscalls, so
+ * that glibc's choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
 #include <arpa/inet.h>
@@ -15,6 +16,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/utsname.h>
 #include <time.h>
 
 static void onAlarm(int sig) {
@@ -112,5 +114,23 @@ int main(void) {
         int status = 0;
         syscall(SYS_wait4, child, &status, 0, NULL);
     }
+    // uname, sysinfo, group lists and a CPU mask (the mask set first: a tracer may have pinned
+    // the program to a CPU of its choice).
+    struct utsname uts;
+    syscall(SYS_uname, &uts);
+    unsigned char info[112];
+    syscall(SYS_sysinfo, info);
+    unsigned gids[64];
+    syscall(SYS_getgroups, 0, gids);
+    syscall(SYS_getgroups, 0, NULL);
+    const unsigned groups[] = {4, 24, 27};
+    syscall(SYS_setgroups, 3, groups); /* as root; otherwise the list stays as it was */
+    syscall(SYS_getgroups, 64, gids);
+    syscall(SYS_getgroups, 1, gids); /* too short for the list: EINVAL, shown as the address */
+    unsigned long cpus = 1;
+    syscall(SYS_sched_setaffinity, 0, sizeof cpus, &cpus);
+    unsigned char cpuMask[128];
+    syscall(SYS_sched_getaffinity, 0, sizeof cpuMask, cpuMask);
+    syscall(SYS_sched_getaffinity, 0, 1, NULL); /* fails: shown as the address */
     return 0;
 }

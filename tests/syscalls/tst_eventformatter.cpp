@@ -16,8 +16,10 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
+#include <sys/utsname.h>
 
 #include <array>
 #include <ctime>
@@ -526,6 +528,36 @@ private slots:
         QCOMPARE(formatWaitStatus((SIGSTOP << 8) | 0x7f),
                  std::string("[{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}]"));
         QCOMPARE(formatWaitStatus(0xffff), std::string("[{WIFCONTINUED(s)}]"));
+        // uname's short form; sysinfo's every field; gid lists and CPU masks.
+        utsname uts{};
+        std::strcpy(uts.sysname, "Linux");
+        std::strcpy(uts.nodename, "lab\"1");
+        std::strcpy(uts.release, "6.18.0");
+        QCOMPARE(formatUtsname(&uts),
+                 std::string("{sysname=\"Linux\", nodename=\"lab\\\"1\", ...}"));
+        std::memset(uts.nodename, 'n', sizeof uts.nodename); // no NUL: all 65 bytes
+        QCOMPARE(formatUtsname(&uts),
+                 "{sysname=\"Linux\", nodename=\"" + std::string(65, 'n') + "\", ...}");
+        struct sysinfo info {};
+        info.uptime = 52426;
+        info.loads[0] = 233920;
+        info.loads[1] = 142432;
+        info.loads[2] = 76576;
+        info.totalram = 25276502016;
+        info.procs = 101;
+        info.mem_unit = 1;
+        QCOMPARE(formatSysinfo(&info),
+                 std::string("{uptime=52426, loads=[233920, 142432, 76576], totalram=25276502016, "
+                             "freeram=0, sharedram=0, bufferram=0, totalswap=0, freeswap=0, "
+                             "procs=101, totalhigh=0, freehigh=0, mem_unit=1}"));
+        const std::uint32_t gids[] = {0, 4, 0xffffffffu};
+        QCOMPARE(formatGidArray(gids, 3, 3), std::string("[0, 4, -1]"));
+        QCOMPARE(formatGidArray(gids, 0, 0), std::string("[]"));
+        QCOMPARE(formatGidArray(gids, 2, 40), std::string("[0, 4, ...]"));
+        const unsigned char cpus[] = {0x03, 0x00, 0x80, 0x01};
+        QCOMPARE(formatCpuSet(cpus, 4), std::string("[0 1 23 24]"));
+        QCOMPARE(formatCpuSet(cpus, 1), std::string("[0 1]"));
+        QCOMPARE(formatCpuSet(cpus + 1, 1), std::string("[]"));
         // getrandom's bytes: every one in hex, printable or not.
         QCOMPARE(escapeStringHex("W\x02\xff", false), std::string("\"\\x57\\x02\\xff\""));
         QCOMPARE(escapeStringHex("ab", true), std::string("\"\\x61\\x62\"..."));
