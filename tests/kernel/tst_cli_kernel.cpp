@@ -82,7 +82,7 @@ private slots:
 
     void oneRowJson() {
         const CliRun r = runCli({QStringLiteral("--json"), QStringLiteral("--arch"),
-                                    QStringLiteral("i386"), QStringLiteral("stat64")});
+                                 QStringLiteral("i386"), QStringLiteral("stat64")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(rows.size(), 1);

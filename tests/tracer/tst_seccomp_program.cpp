@@ -105,12 +105,12 @@ private slots:
         const auto filter = SyscallFilter::parse("openat,getppid", &error);
         QVERIFY2(filter, error.c_str());
         const auto prog = buildSeccompProgram(*filter);
-        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 257)), kTrace); // openat
-        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 110)), kTrace); // getppid
-        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 39)), kAllow);  // getpid
-        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 0)), kAllow);   // read
-        QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 295)), kTrace);   // openat@32
-        QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 3)), kAllow);     // read@32
+        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 257)), kTrace);            // openat
+        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 110)), kTrace);            // getppid
+        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 39)), kAllow);             // getpid
+        QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 0)), kAllow);              // read
+        QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 295)), kTrace);              // openat@32
+        QCOMPARE(run(prog, call(AUDIT_ARCH_I386, 3)), kAllow);                // read@32
         QCOMPARE(run(prog, call(AUDIT_ARCH_X86_64, 0x40000000 | 0)), kTrace); // x32: unfiltered
     }
 
