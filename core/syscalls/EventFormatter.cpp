@@ -238,8 +238,9 @@ std::string formatReturn(const SyscallEvent& e) {
             return xlat::hex(uret);
         }
         if (info->name == "umask") {
+            // As strace: octal, three digits at least ("000", "022", "0777").
             char buf[16];
-            std::snprintf(buf, sizeof buf, "%#o", static_cast<unsigned>(uret & 07777));
+            std::snprintf(buf, sizeof buf, "%#03o", static_cast<unsigned>(uret & 07777));
             return buf;
         }
         // Return values strace explains in parentheses.
