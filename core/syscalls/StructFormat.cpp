@@ -147,6 +147,15 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
         return {};
     }
     std::memcpy(&family, data, sizeof family);
+    // Shorter than the family's struct (a length cut by the caller's buffer): strace shows the
+    // family and the bytes there are.
+    auto raw = [&](const char* name) {
+        return std::string("{sa_family=") + name + ", sa_data=" +
+               escapeString(std::string_view(reinterpret_cast<const char*>(data) + sizeof family,
+                                             size - sizeof family),
+                            false) +
+               "}";
+    };
     switch (family) {
     case AF_UNIX: {
         const std::size_t pathSize = std::min(size, sizeof(sockaddr_un)) - sizeof family;
@@ -165,7 +174,7 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
     case AF_INET: {
         sockaddr_in in{};
         if (size < sizeof in) {
-            return {};
+            return raw("AF_INET");
         }
         std::memcpy(&in, data, sizeof in);
         char address[INET_ADDRSTRLEN] = {};
@@ -176,7 +185,7 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
     case AF_INET6: {
         sockaddr_in6 in6{};
         if (size < sizeof in6) {
-            return {};
+            return raw("AF_INET6");
         }
         std::memcpy(&in6, data, sizeof in6);
         char address[INET6_ADDRSTRLEN] = {};
@@ -194,7 +203,7 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
     case AF_NETLINK: {
         sockaddr_nl nl{};
         if (size < sizeof nl) {
-            return {};
+            return raw("AF_NETLINK");
         }
         std::memcpy(&nl, data, sizeof nl);
         std::string pad;

@@ -27,7 +27,8 @@ inline constexpr std::size_t kStatxShownSize = 48;
 std::string formatStatx(const void* statx);
 
 // A socket address of `size` bytes as strace shows it, for AF_UNIX, AF_INET, AF_INET6 and
-// AF_NETLINK; empty for other families and sizes too short for the family's struct.
+// AF_NETLINK ("{sa_family=AF_INET, sa_data=\"\\355R\"}" when `size` is too short for the
+// family's struct); empty for other families and for less than the family itself.
 std::string formatSockaddr(const unsigned char* data, std::size_t size);
 
 // getdents' result: the buffer's address and how many entries its first `size` bytes hold,

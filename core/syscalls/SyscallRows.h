@@ -55,6 +55,8 @@ inline constexpr A outsname{ArgKind::Utsname, FlagSet::None, true}; // struct ut
 inline constexpr A osysinfo{ArgKind::Sysinfo, FlagSet::None, true}; // struct sysinfo filled
 inline constexpr A ogids{ArgKind::GidArray, FlagSet::None, true}; // gid_t[] filled (count: result)
 inline constexpr A ocpus{ArgKind::CpuSet, FlagSet::None, true};   // CPU mask filled (bytes: result)
+inline constexpr A osaddr{ArgKind::Sockaddr, FlagSet::None, true}; // socket address filled
+inline constexpr A socklen{ArgKind::SockLen};                      // its length, in and out
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

@@ -197,6 +197,8 @@ std::string_view argKindName(ArgKind kind) {
         return "gid-array";
     case ArgKind::CpuSet:
         return "cpu-set";
+    case ArgKind::SockLen:
+        return "socklen";
     case ArgKind::SigFrame:
         return "sigframe";
     case ArgKind::Flags:

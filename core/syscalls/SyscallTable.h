@@ -92,6 +92,11 @@ enum class ArgKind : std::uint8_t {
     // sched_getaffinity's CPU mask, as many bytes as the call returned: captured as the numbers
     // of the CPUs in it, "[0 1]".
     CpuSet,
+    // The socklen_t that follows a socket address the kernel fills (getsockname, accept,
+    // recvfrom): captured at entry as "[128]" when both pointers are set, and at a successful
+    // exit as "[128 => 16]" when the kernel changed it. The address before it is captured at the
+    // exit with the shorter of the two lengths.
+    SockLen,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -102,7 +107,7 @@ constexpr bool isRenderedStructKind(ArgKind kind) {
            kind == ArgKind::SigSet || kind == ArgKind::SigAction || kind == ArgKind::Timespec ||
            kind == ArgKind::WaitStatus || kind == ArgKind::FdPair || kind == ArgKind::SigFrame ||
            kind == ArgKind::Utsname || kind == ArgKind::Sysinfo || kind == ArgKind::GidArray ||
-           kind == ArgKind::CpuSet;
+           kind == ArgKind::CpuSet || kind == ArgKind::SockLen;
 }
 
 // The named constant sets that Flags arguments are decoded with.

@@ -161,6 +161,10 @@ private:
         std::vector<EventString> pendingStrings;
         int interruptedNr = -1; // the last call that returned a restart code, until it restarts
         int resumedNr = -1;     // the call the current restart_syscall resumes
+        // The current call's socklen_t (ArgKind::SockLen) as it was at entry, and its argument;
+        // -1 when it was not captured.
+        std::int32_t sockLenIn = 0;
+        int sockLenArg = -1;
     };
 
     bool launch(TraceResult& result);
@@ -176,6 +180,9 @@ private:
                       std::uint64_t stackPointer = 0);
     void completeCall(Task& t, std::int64_t rval, TimeNs now);
     void captureStringArray(Task& t, int arg, std::uint64_t address, bool compat);
+    // At a successful exit: a socket address the kernel filled in (`arg`), followed by its
+    // socklen_t (ArgKind::SockLen).
+    void captureFilledSockaddr(Task& t, int arg);
     // An argument of a kind that lives in tracee memory (callers leave out the kinds shown from
     // the register); any other kind is ignored.
     void captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,

@@ -200,6 +200,7 @@ void Tracer::Session::startCall(Task& t, TimeNs now) {
     t.pending.enter = now;
     t.pending.flags = 0;
     t.pendingStrings.clear();
+    t.sockLenArg = -1;
 }
 
 void Tracer::Session::describeCall(Task& t, Arch arch, int nr, const std::uint64_t* args,
@@ -326,6 +327,17 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             return;
         }
         es.bytes = formatDirents(address, raw.data(), raw.size());
+    } else if (kind == ArgKind::SockLen) {
+        // As strace: only with both the address and its length given; otherwise both show as
+        // pointers.
+        std::int32_t value = 0;
+        if (arg == 0 || t.pending.args[arg - 1] == 0 || address == 0 ||
+            readTraceeMemory(t.tid, address, &value, sizeof value) != sizeof value) {
+            return;
+        }
+        t.sockLenIn = value;
+        t.sockLenArg = arg;
+        es.bytes = "[" + std::to_string(value) + "]";
     } else if (kind == ArgKind::GidArray) {
         // `length` is the call's result, the number of gids filled in; strace shows an address
         // for more than NGROUPS_MAX, and the first kMaxArrayShown of the others.
@@ -364,6 +376,26 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
         return;
     }
     t.pendingStrings.push_back(std::move(es));
+}
+
+void Tracer::Session::captureFilledSockaddr(Task& t, int arg) {
+    // The length the call was given (captured at entry) and the one the kernel stored: the
+    // address is shown with the shorter, the length as "[given => stored]" when they differ.
+    std::int32_t stored = 0;
+    if (t.sockLenArg != arg + 1 ||
+        readTraceeMemory(t.tid, t.pending.args[arg + 1], &stored, sizeof stored) != sizeof stored) {
+        return; // as strace: the address, and the length as it was given
+    }
+    const std::int32_t given = t.sockLenIn;
+    const std::int32_t shown = std::max(0, std::min(given, stored));
+    captureArgument(t, arg, ArgKind::Sockaddr, t.pending.args[arg], std::uint64_t(shown));
+    if (stored != given) {
+        for (EventString& s : t.pendingStrings) {
+            if (s.arg == arg + 1) {
+                s.bytes = "[" + std::to_string(given) + " => " + std::to_string(stored) + "]";
+            }
+        }
+    }
 }
 
 void Tracer::Session::captureStringArray(Task& t, int arg, std::uint64_t address, bool compat) {
@@ -431,7 +463,12 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     }
     if (t.info && t.info->outputArgs != 0 && !(rval < 0 && rval >= -kErrnoMax)) {
         for (int i = 0; i < t.info->argCount && i < 6; ++i) {
-            if (t.info->isOutputArg(i) && !shownFromRegister(t.info->args[i])) {
+            if (!t.info->isOutputArg(i) || shownFromRegister(t.info->args[i])) {
+                continue;
+            }
+            if (t.info->args[i] == ArgKind::Sockaddr) {
+                captureFilledSockaddr(t, i);
+            } else {
                 captureArgument(t, i, t.info->args[i], e.args[i], std::uint64_t(rval));
             }
         }

@@ -2,8 +2,10 @@
  * directory, a failing call), struct statx, struct rlimit (read, and written back unchanged),
  * getdents64's entries, socket addresses (AF_UNIX path and abstract, AF_INET, AF_INET6,
  * AF_NETLINK), signal sets and actions, times, fd pairs and wait statuses, struct utsname and
- * struct sysinfo, group lists (empty, NULL, full, too short) and a CPU mask. Raw syscalls, so
- * that glibc's choice of wrapper cannot differ between two runs. */
+ * struct sysinfo, group lists (empty, NULL, full, too short), a CPU mask, and socket addresses
+ * the kernel fills with their lengths (getsockname, getpeername, recvfrom, accept, accept4, on
+ * abstract AF_UNIX names, which do not change from run to run). Raw syscalls, so that glibc's
+ * choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
 #include <arpa/inet.h>
@@ -11,6 +13,7 @@
 #include <linux/netlink.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -132,5 +135,39 @@ int main(void) {
     unsigned char cpuMask[128];
     syscall(SYS_sched_getaffinity, 0, sizeof cpuMask, cpuMask);
     syscall(SYS_sched_getaffinity, 0, 1, NULL); /* fails: shown as the address */
+
+    struct sockaddr_un receiver = {.sun_family = AF_UNIX};
+    memcpy(receiver.sun_path, "\0syscope-structs-r", 18);
+    struct sockaddr_un sender = receiver;
+    sender.sun_path[17] = 's';
+    struct sockaddr_un listener = receiver;
+    listener.sun_path[17] = 'l';
+    const socklen_t nameLength = offsetof(struct sockaddr_un, sun_path) + 18;
+    const long r = syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0);
+    const long w = syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0);
+    syscall(SYS_bind, r, &receiver, nameLength);
+    syscall(SYS_bind, w, &sender, nameLength);
+    struct sockaddr_storage got;
+    socklen_t gotLength = sizeof got;
+    syscall(SYS_getsockname, r, &got, &gotLength); /* [128 => 20] */
+    syscall(SYS_getsockname, r, &got, &gotLength); /* [20] */
+    gotLength = sizeof got;
+    syscall(SYS_getpeername, r, &got, &gotLength); /* ENOTCONN: the address, [128] */
+    syscall(SYS_getsockname, r, &got, NULL);       /* both as pointers */
+    syscall(SYS_sendto, w, "x", 1, 0, &receiver, nameLength);
+    char byte;
+    syscall(SYS_recvfrom, r, &byte, 1, 0, &got, &gotLength);
+    syscall(SYS_recvfrom, r, &byte, 1, MSG_DONTWAIT, NULL, NULL); /* EAGAIN */
+    const long l = syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0);
+    syscall(SYS_bind, l, &listener, nameLength);
+    syscall(SYS_listen, l, 2);
+    for (int k = 0; k < 2; ++k) {
+        const long c = syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0);
+        syscall(SYS_connect, c, &listener, nameLength);
+    }
+    gotLength = sizeof got;
+    syscall(SYS_accept, l, &got, &gotLength); /* an unbound peer: {sa_family=AF_UNIX} */
+    gotLength = sizeof got;
+    syscall(SYS_accept4, l, &got, &gotLength, SOCK_CLOEXEC);
     return 0;
 }

@@ -337,7 +337,9 @@ private slots:
         QTest::newRow("read") << int(Arch::X86_64) << QStringLiteral("read") << 0b10;
         QTest::newRow("write") << int(Arch::X86_64) << QStringLiteral("write") << 0;
         QTest::newRow("pread64") << int(Arch::X86_64) << QStringLiteral("pread64") << 0b10;
-        QTest::newRow("recvfrom") << int(Arch::X86_64) << QStringLiteral("recvfrom") << 0b10;
+        // The buffer and the sender's address; the address length is read at entry and exit.
+        QTest::newRow("recvfrom") << int(Arch::X86_64) << QStringLiteral("recvfrom") << 0b10010;
+        QTest::newRow("getsockname") << int(Arch::X86_64) << QStringLiteral("getsockname") << 0b10;
         QTest::newRow("readlink") << int(Arch::X86_64) << QStringLiteral("readlink") << 0b10;
         QTest::newRow("readlinkat") << int(Arch::X86_64) << QStringLiteral("readlinkat") << 0b100;
         QTest::newRow("getcwd") << int(Arch::X86_64) << QStringLiteral("getcwd") << 0b1;
