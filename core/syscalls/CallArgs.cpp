@@ -144,6 +144,7 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::GidArray:
     case ArgKind::CpuSet:
     case ArgKind::SockLen:
+    case ArgKind::PollFds:
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {

@@ -211,7 +211,7 @@ std::string formatCall(const SyscallEvent& e, const StringLookup& strings) {
     return out + ")";
 }
 
-std::string formatReturn(const SyscallEvent& e) {
+std::string formatReturn(const SyscallEvent& e, const StringLookup* strings) {
     if (e.unfinished()) {
         return "?";
     }
@@ -236,6 +236,16 @@ std::string formatReturn(const SyscallEvent& e) {
                                           : static_cast<std::uint64_t>(e.ret);
         if (returnsAddress(info->name)) {
             return xlat::hex(uret);
+        }
+        if (info->argCount > 0 && info->args[0] == ArgKind::PollFds) {
+            if (e.ret == 0) {
+                return "0 (Timeout)";
+            }
+            if (strings && info->argCount < 6) {
+                if (const auto revents = (*strings)(info->argCount)) {
+                    return std::to_string(e.ret) + " (" + std::string(revents->bytes) + ")";
+                }
+            }
         }
         if (info->name == "umask") {
             // As strace: octal, three digits at least ("000", "022", "0777").
@@ -277,7 +287,7 @@ std::string formatReturn(const SyscallEvent& e) {
 }
 
 std::string formatSyscall(const SyscallEvent& e, const StringLookup& strings) {
-    return formatCall(e, strings) + " = " + formatReturn(e);
+    return formatCall(e, strings) + " = " + formatReturn(e, &strings);
 }
 
 std::string formatProcessLine(const ProcessEvent& p, bool siginfoAlways) {
@@ -311,7 +321,7 @@ std::string formatSyscallPadded(const SyscallEvent& e, const StringLookup& strin
     } else {
         out += ' ';
     }
-    return out + "= " + formatReturn(e);
+    return out + "= " + formatReturn(e, &strings);
 }
 
 } // namespace syscope

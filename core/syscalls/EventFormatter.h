@@ -34,7 +34,9 @@ using StringLookup = std::function<std::optional<ArgString>(int arg)>;
 std::string formatCall(const SyscallEvent& e, const StringLookup& strings);
 // The part after "= ": "3", "-1 ENOENT (No such file or directory)", "?",
 // "? ERESTARTSYS (To be restarted if SA_RESTART is set)", "0x7f..." for mmap.
-std::string formatReturn(const SyscallEvent& e);
+// With `strings`, also what strace explains from memory the call filled: poll's
+// "1 ([{fd=3, revents=POLLIN}])" (ArgKind::PollFds).
+std::string formatReturn(const SyscallEvent& e, const StringLookup* strings = nullptr);
 // The whole strace line without padding: `openat(AT_FDCWD, "/x", O_RDONLY) = 3`.
 std::string formatSyscall(const SyscallEvent& e, const StringLookup& strings);
 // As strace pads: the call, then spaces up to column 40, then the return part.

@@ -13,6 +13,7 @@
 #include <linux/stat.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
@@ -373,6 +374,62 @@ std::string formatGidArray(const std::uint32_t* gids, std::size_t shown, std::si
     }
     if (count > shown) {
         out += shown ? ", ..." : "...";
+    }
+    return out + "]";
+}
+
+namespace {
+
+// strace's pollflags, in bit order.
+constexpr Bit kPollEvents[] = {
+    {POLLIN, "POLLIN"},         {POLLPRI, "POLLPRI"},       {POLLOUT, "POLLOUT"},
+    {POLLERR, "POLLERR"},       {POLLHUP, "POLLHUP"},       {POLLNVAL, "POLLNVAL"},
+    {POLLRDNORM, "POLLRDNORM"}, {POLLRDBAND, "POLLRDBAND"}, {POLLWRNORM, "POLLWRNORM"},
+    {POLLWRBAND, "POLLWRBAND"}, {POLLMSG, "POLLMSG"},       {0x1000, "POLLREMOVE"},
+    {POLLRDHUP, "POLLRDHUP"},
+};
+
+std::string pollEvents(unsigned short events) {
+    return joinBits(events, kPollEvents);
+}
+
+pollfd pollAt(const void* fds, std::size_t k) {
+    pollfd p;
+    std::memcpy(&p, static_cast<const unsigned char*>(fds) + k * sizeof p, sizeof p);
+    return p;
+}
+
+} // namespace
+
+std::string formatPollFds(const void* fds, std::size_t shown, std::size_t count) {
+    std::string out = "[";
+    for (std::size_t k = 0; k < shown && k < count; ++k) {
+        const pollfd p = pollAt(fds, k);
+        out += k ? ", {fd=" : "{fd=";
+        out += std::to_string(p.fd);
+        if (p.fd >= 0) {
+            out += ", events=" + pollEvents(static_cast<unsigned short>(p.events));
+        }
+        out += '}';
+    }
+    if (count > shown) {
+        out += shown ? ", ..." : "...";
+    }
+    return out + "]";
+}
+
+std::string formatPollRevents(const void* fds, std::size_t count) {
+    std::string out = "[";
+    bool first = true;
+    for (std::size_t k = 0; k < count; ++k) {
+        const pollfd p = pollAt(fds, k);
+        if (p.revents == 0) {
+            continue;
+        }
+        out += first ? "{fd=" : ", {fd=";
+        first = false;
+        out += std::to_string(p.fd) +
+               ", revents=" + pollEvents(static_cast<unsigned short>(p.revents)) + "}";
     }
     return out + "]";
 }

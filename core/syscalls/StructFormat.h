@@ -76,4 +76,12 @@ std::string formatGidArray(const std::uint32_t* gids, std::size_t shown, std::si
 // The CPUs of a CPU mask of `size` bytes, as strace prints sched_getaffinity's: "[0 1]".
 std::string formatCpuSet(const unsigned char* mask, std::size_t size);
 
+// poll's array of `count` struct pollfd, of which `fds` holds the first `shown` (strace shows
+// 32, then "..."): "[{fd=3, events=POLLIN|POLLPRI}, {fd=-1}]".
+std::string formatPollFds(const void* fds, std::size_t shown, std::size_t count);
+
+// The entries of the same array whose revents are set, as strace shows them after poll's
+// result: "[{fd=3, revents=POLLIN|POLLHUP}]".
+std::string formatPollRevents(const void* fds, std::size_t count);
+
 } // namespace syscope

@@ -57,6 +57,7 @@ inline constexpr A ogids{ArgKind::GidArray, FlagSet::None, true}; // gid_t[] fil
 inline constexpr A ocpus{ArgKind::CpuSet, FlagSet::None, true};   // CPU mask filled (bytes: result)
 inline constexpr A osaddr{ArgKind::Sockaddr, FlagSet::None, true}; // socket address filled
 inline constexpr A socklen{ArgKind::SockLen};                      // its length, in and out
+inline constexpr A pollfds{ArgKind::PollFds}; // struct pollfd[], events in, revents out
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

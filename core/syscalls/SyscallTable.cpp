@@ -199,6 +199,8 @@ std::string_view argKindName(ArgKind kind) {
         return "cpu-set";
     case ArgKind::SockLen:
         return "socklen";
+    case ArgKind::PollFds:
+        return "pollfds";
     case ArgKind::SigFrame:
         return "sigframe";
     case ArgKind::Flags:

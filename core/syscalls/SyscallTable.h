@@ -97,6 +97,11 @@ enum class ArgKind : std::uint8_t {
     // exit as "[128 => 16]" when the kernel changed it. The address before it is captured at the
     // exit with the shorter of the two lengths.
     SockLen,
+    // poll's array of struct pollfd, as many as the next argument says: captured at entry as
+    // "[{fd=3, events=POLLIN}, {fd=-1}]". At a successful exit the entries with revents are
+    // captured too, for the result, "1 ([{fd=3, revents=POLLIN}])", as the string of the
+    // argument slot after the call's last (see formatReturn).
+    PollFds,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -107,7 +112,7 @@ constexpr bool isRenderedStructKind(ArgKind kind) {
            kind == ArgKind::SigSet || kind == ArgKind::SigAction || kind == ArgKind::Timespec ||
            kind == ArgKind::WaitStatus || kind == ArgKind::FdPair || kind == ArgKind::SigFrame ||
            kind == ArgKind::Utsname || kind == ArgKind::Sysinfo || kind == ArgKind::GidArray ||
-           kind == ArgKind::CpuSet || kind == ArgKind::SockLen;
+           kind == ArgKind::CpuSet || kind == ArgKind::SockLen || kind == ArgKind::PollFds;
 }
 
 // The named constant sets that Flags arguments are decoded with.

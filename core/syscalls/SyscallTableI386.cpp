@@ -179,7 +179,7 @@ constexpr SyscallInfo kRows[] = {
     S(165, "getresuid", {optr, ptr, ptr}, TCL),
     S(166, "vm86", {hex, hex, hex, hex, hex}),
     S(167, "query_module", {hex, hex, hex, hex, hex}),
-    X(S(168, "poll", {ptr, u, i}, TD)),
+    X(S(168, "poll", {pollfds, u, i}, TD)),
     S(169, "nfsservctl", {hex, hex, hex}),
     S(170, "setresgid", {i, i, i}, TCL),
     S(171, "getresgid", {optr, ptr, ptr}, TCL),

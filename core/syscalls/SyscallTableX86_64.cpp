@@ -18,7 +18,7 @@ constexpr SyscallInfo kRows[] = {
     S(4, "stat", {path, ostat}, TF | TST),
     S(5, "fstat", {fd, ostat}, TD | TFST),
     S(6, "lstat", {path, ostat}, TF | TLST),
-    X(S(7, "poll", {ptr, u, i}, TD)),
+    X(S(7, "poll", {pollfds, u, i}, TD)),
     S(8, "lseek", {fd, off, fl(F::Whence)}, TD),
     S(9, "mmap", {ptr, sz, fl(F::MmapProt), fl(F::MmapFlags), fd, hex}, TD | TM, SI),
     S(10, "mprotect", {ptr, sz, fl(F::MmapProt)}, TM, SI),

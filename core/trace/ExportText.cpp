@@ -230,7 +230,7 @@ bool writeChromeJson(const TraceStore& store, std::ostream& out,
         out << ",\"args\":{\"call\":";
         JsonWriter::writeEscaped(out, formatCall(e, lookup));
         out << ",\"return\":";
-        JsonWriter::writeEscaped(out, formatReturn(e));
+        JsonWriter::writeEscaped(out, formatReturn(e, &lookup));
         if (e.failed()) {
             out << ",\"errno\":";
             JsonWriter::writeEscaped(out, errnoText(e));

@@ -95,6 +95,7 @@ struct Call {
     TimeNs exit = 0;
     bool unfinished = false;
     std::int64_t ret = 0;
+    std::string retDetail; // see strace::ReturnValue::detail
     Arch arch = Arch::X86_64;
     std::string name;
     std::string args;
@@ -321,6 +322,7 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             c.line = r.line;
             c.unfinished = r.ret.unfinished;
             c.ret = r.ret.value;
+            c.retDetail = r.ret.detail;
             if (r.kind == Record::Call) {
                 c.args = r.args;
                 c.enter = r.time;
@@ -531,6 +533,12 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             } else if (auto v = argumentValue(text)) {
                 e.args[a] = *v;
             }
+        }
+        if (row && row->argCount > 0 && row->argCount < 6 && row->args[0] == ArgKind::PollFds &&
+            c.ret > 0 && !c.retDetail.empty() && c.retDetail.front() == '[') {
+            // poll's entries with revents, kept as the tracer keeps them (see ArgKind::PollFds).
+            out.strings.push_back(
+                {index, static_cast<std::uint8_t>(row->argCount), false, c.retDetail});
         }
         out.events.push_back(e);
         if ((c.name == "execve" || c.name == "execveat") && !c.unfinished && c.ret == 0) {

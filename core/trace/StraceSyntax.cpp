@@ -360,6 +360,8 @@ std::optional<ReturnValue> parseReturn(std::string_view text) {
         if (const auto e = parseNumber(digits); e && *e > 0 && *e < 4096) {
             r.value = -static_cast<std::int64_t>(*e);
         }
+    } else if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')') {
+        r.detail = std::string(rest.substr(1, rest.size() - 2));
     }
     return r;
 }

@@ -37,6 +37,9 @@ std::optional<std::uint64_t> argumentValue(std::string_view arg);
 struct ReturnValue {
     bool unfinished = false; // "= ?" without an errno
     std::int64_t value = 0;
+    // What strace explains after a successful result, without the parentheses: poll's
+    // "[{fd=3, revents=POLLIN}]", fcntl's "flags O_RDONLY", "Timeout".
+    std::string detail;
 };
 std::optional<ReturnValue> parseReturn(std::string_view text);
 

@@ -183,6 +183,8 @@ private:
     // At a successful exit: a socket address the kernel filled in (`arg`), followed by its
     // socklen_t (ArgKind::SockLen).
     void captureFilledSockaddr(Task& t, int arg);
+    // At poll's successful exit: the entries the kernel set revents in.
+    void capturePollResult(Task& t);
     // An argument of a kind that lives in tracee memory (callers leave out the kinds shown from
     // the register); any other kind is ignored.
     void captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,

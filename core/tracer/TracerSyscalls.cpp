@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <poll.h>
 #include <sched.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
@@ -338,6 +339,17 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
         t.sockLenIn = value;
         t.sockLenArg = arg;
         es.bytes = "[" + std::to_string(value) + "]";
+    } else if (kind == ArgKind::PollFds) {
+        // `length` is nfds, the next argument.
+        if (address == 0) {
+            return;
+        }
+        pollfd fds[kMaxArrayShown];
+        const std::size_t shown = std::size_t(std::min<std::uint64_t>(length, kMaxArrayShown));
+        if (readTraceeMemory(t.tid, address, fds, shown * sizeof fds[0]) != shown * sizeof fds[0]) {
+            return;
+        }
+        es.bytes = formatPollFds(fds, shown, std::size_t(length));
     } else if (kind == ArgKind::GidArray) {
         // `length` is the call's result, the number of gids filled in; strace shows an address
         // for more than NGROUPS_MAX, and the first kMaxArrayShown of the others.
@@ -396,6 +408,23 @@ void Tracer::Session::captureFilledSockaddr(Task& t, int arg) {
             }
         }
     }
+}
+
+void Tracer::Session::capturePollResult(Task& t) {
+    // The entries whose revents the kernel set, for the result: "1 ([{fd=3, revents=POLLIN}])".
+    // Kept as the string of the slot after poll's last argument (see formatReturn).
+    constexpr std::uint64_t kMaxEntries = 4096;
+    const std::uint64_t address = t.pending.args[0];
+    std::vector<pollfd> fds(std::size_t(std::min<std::uint64_t>(t.pending.args[1], kMaxEntries)));
+    const std::size_t bytes = fds.size() * sizeof(pollfd);
+    if (address == 0 || fds.empty() ||
+        readTraceeMemory(t.tid, address, fds.data(), bytes) != bytes) {
+        return;
+    }
+    EventString es;
+    es.arg = std::uint8_t(t.info->argCount);
+    es.bytes = formatPollRevents(fds.data(), fds.size());
+    t.pendingStrings.push_back(std::move(es));
 }
 
 void Tracer::Session::captureStringArray(Task& t, int arg, std::uint64_t address, bool compat) {
@@ -472,6 +501,9 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
                 captureArgument(t, i, t.info->args[i], e.args[i], std::uint64_t(rval));
             }
         }
+    }
+    if (rval > 0 && t.info && t.info->args[0] == ArgKind::PollFds) {
+        capturePollResult(t);
     }
     emitEvent(t);
     if (!(rval < 0 && rval >= -kErrnoMax) && t.info &&

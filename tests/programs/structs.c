@@ -4,14 +4,16 @@
  * AF_NETLINK), signal sets and actions, times, fd pairs and wait statuses, struct utsname and
  * struct sysinfo, group lists (empty, NULL, full, too short), a CPU mask, and socket addresses
  * the kernel fills with their lengths (getsockname, getpeername, recvfrom, accept, accept4, on
- * abstract AF_UNIX names, which do not change from run to run). Raw syscalls, so that glibc's
- * choice of wrapper cannot differ between two runs. */
+ * abstract AF_UNIX names, which do not change from run to run), and poll's arrays with what it
+ * found (readable, writable with an error, timeout, ignored and empty entries). Raw syscalls,
+ * so that glibc's choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <string.h>
@@ -169,5 +171,19 @@ int main(void) {
     syscall(SYS_accept, l, &got, &gotLength); /* an unbound peer: {sa_family=AF_UNIX} */
     gotLength = sizeof got;
     syscall(SYS_accept4, l, &got, &gotLength, SOCK_CLOEXEC);
+
+    int readable[2];
+    int writable[2];
+    syscall(SYS_pipe2, readable, 0);
+    syscall(SYS_pipe2, writable, 0);
+    struct pollfd polled[3] = {
+        {readable[0], POLLIN, 0}, {-1, POLLIN, 0}, {writable[1], POLLOUT | POLLPRI, 0}};
+    syscall(SYS_poll, polled, 3, 0);
+    syscall(SYS_write, readable[1], "x", 1);
+    syscall(SYS_close, writable[0]); /* the write end now reports POLLERR too */
+    syscall(SYS_poll, polled, 3, 0);
+    struct pollfd quiet = {readable[1], 0, 0};
+    syscall(SYS_poll, &quiet, 1, 0); /* 0 (Timeout) */
+    syscall(SYS_poll, NULL, 0, 0);
     return 0;
 }

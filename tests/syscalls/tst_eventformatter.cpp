@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstring>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
@@ -564,6 +565,24 @@ private slots:
         QCOMPARE(formatGidArray(gids, 3, 3), std::string("[0, 4, -1]"));
         QCOMPARE(formatGidArray(gids, 0, 0), std::string("[]"));
         QCOMPARE(formatGidArray(gids, 2, 40), std::string("[0, 4, ...]"));
+        // poll's array, and the entries it reports (what the result shows).
+        const pollfd polled[] = {{3, POLLIN, POLLIN | POLLHUP}, {-1, POLLIN, 0}, {5, 0x4000, 0}};
+        QCOMPARE(formatPollFds(polled, 3, 3),
+                 std::string("[{fd=3, events=POLLIN}, {fd=-1}, {fd=5, events=0x4000}]"));
+        QCOMPARE(formatPollFds(polled, 1, 40), std::string("[{fd=3, events=POLLIN}, ...]"));
+        QCOMPARE(formatPollRevents(polled, 3), std::string("[{fd=3, revents=POLLIN|POLLHUP}]"));
+        SyscallEvent polling;
+        polling.nr = 7; // poll
+        polling.args = {0x1000, 3, 0};
+        polling.ret = 1;
+        const StringLookup reported = [](int arg) -> std::optional<ArgString> {
+            return arg == 3 ? std::optional<ArgString>(ArgString{"[{fd=3, revents=POLLIN}]", false})
+                            : std::nullopt;
+        };
+        QCOMPARE(formatReturn(polling, &reported), std::string("1 ([{fd=3, revents=POLLIN}])"));
+        QCOMPARE(formatReturn(polling), std::string("1"));
+        polling.ret = 0;
+        QCOMPARE(formatReturn(polling), std::string("0 (Timeout)"));
         const unsigned char cpus[] = {0x03, 0x00, 0x80, 0x01};
         QCOMPARE(formatCpuSet(cpus, 4), std::string("[0 1 23 24]"));
         QCOMPARE(formatCpuSet(cpus, 1), std::string("[0 1]"));

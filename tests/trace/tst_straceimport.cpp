@@ -232,6 +232,12 @@ private slots:
             "getrandom(\"\\x57\\x02\\xb4\\x04\\x59\\xc0\\x6e\\x03\", 8, GRND_NONBLOCK) = 8",
             "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 7",
             "statfs(\"/selinux\", 0x7ffd41a8fb00) = -1 ENOENT (No such file or directory)",
+            "poll([{fd=3, events=POLLIN}, {fd=-1}], 2, 0) = 1 ([{fd=3, revents=POLLIN|POLLHUP}])",
+            "poll([{fd=4, events=0}], 1, 0) = 0 (Timeout)",
+            "getsockname(3, {sa_family=AF_UNIX, sun_path=@\"x\"}, [128 => 5]) = 0",
+            "uname({sysname=\"Linux\", nodename=\"vm\", ...}) = 0",
+            "getgroups(64, [4, 24, 27]) = 3",
+            "sched_getaffinity(0, 128, [0 1]) = 32",
         };
         std::string log;
         for (const auto& line : lines) {

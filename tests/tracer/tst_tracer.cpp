@@ -298,7 +298,7 @@ void TestTracer::structsMatchStrace() {
         QStringLiteral("getgroups"),      QStringLiteral("sched_getaffinity"),
         QStringLiteral("getsockname"),    QStringLiteral("getpeername"),
         QStringLiteral("recvfrom"),       QStringLiteral("accept"),
-        QStringLiteral("accept4")};
+        QStringLiteral("accept4"),        QStringLiteral("poll")};
     const QStringList theirs = straceLines({QString::fromStdString(programPath("structs"))}, names);
     if (theirs.isEmpty()) {
         QSKIP("strace is not installed");

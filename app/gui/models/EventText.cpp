@@ -32,7 +32,8 @@ QString eventArguments(const TraceStore& store, std::size_t event) {
 }
 
 QString eventResult(const TraceStore& store, std::size_t event) {
-    return QString::fromStdString(formatReturn(store.event(event)));
+    const StringLookup strings = lookupFor(store, event);
+    return QString::fromStdString(formatReturn(store.event(event), &strings));
 }
 
 QString eventSyscallName(const TraceStore& store, std::size_t event) {
