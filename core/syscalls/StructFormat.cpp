@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <linux/magic.h>
 #include <linux/netlink.h>
 #include <linux/stat.h>
 #include <net/if.h>
@@ -16,6 +17,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
@@ -432,6 +434,135 @@ std::string formatPollRevents(const void* fds, std::size_t count) {
                ", revents=" + pollEvents(static_cast<unsigned short>(p.revents)) + "}";
     }
     return out + "]";
+}
+
+namespace {
+
+// File system types by the names of <linux/magic.h> (ext2, ext3 and ext4 share one: strace calls
+// it EXT2_SUPER_MAGIC).
+constexpr Bit kFsMagics[] = {
+    {ADFS_SUPER_MAGIC, "ADFS_SUPER_MAGIC"},
+    {AFFS_SUPER_MAGIC, "AFFS_SUPER_MAGIC"},
+    {AFS_SUPER_MAGIC, "AFS_SUPER_MAGIC"},
+    {AUTOFS_SUPER_MAGIC, "AUTOFS_SUPER_MAGIC"},
+    {CEPH_SUPER_MAGIC, "CEPH_SUPER_MAGIC"},
+    {CODA_SUPER_MAGIC, "CODA_SUPER_MAGIC"},
+    {CRAMFS_MAGIC, "CRAMFS_MAGIC"},
+    {DEBUGFS_MAGIC, "DEBUGFS_MAGIC"},
+    {SECURITYFS_MAGIC, "SECURITYFS_MAGIC"},
+    {SELINUX_MAGIC, "SELINUX_MAGIC"},
+    {SMACK_MAGIC, "SMACK_MAGIC"},
+    {RAMFS_MAGIC, "RAMFS_MAGIC"},
+    {TMPFS_MAGIC, "TMPFS_MAGIC"},
+    {HUGETLBFS_MAGIC, "HUGETLBFS_MAGIC"},
+    {SQUASHFS_MAGIC, "SQUASHFS_MAGIC"},
+    {ECRYPTFS_SUPER_MAGIC, "ECRYPTFS_SUPER_MAGIC"},
+    {EFS_SUPER_MAGIC, "EFS_SUPER_MAGIC"},
+    {EROFS_SUPER_MAGIC_V1, "EROFS_SUPER_MAGIC_V1"},
+    {EXT2_SUPER_MAGIC, "EXT2_SUPER_MAGIC"},
+    {XENFS_SUPER_MAGIC, "XENFS_SUPER_MAGIC"},
+    {BTRFS_SUPER_MAGIC, "BTRFS_SUPER_MAGIC"},
+    {NILFS_SUPER_MAGIC, "NILFS_SUPER_MAGIC"},
+    {F2FS_SUPER_MAGIC, "F2FS_SUPER_MAGIC"},
+    {HPFS_SUPER_MAGIC, "HPFS_SUPER_MAGIC"},
+    {ISOFS_SUPER_MAGIC, "ISOFS_SUPER_MAGIC"},
+    {JFFS2_SUPER_MAGIC, "JFFS2_SUPER_MAGIC"},
+    {XFS_SUPER_MAGIC, "XFS_SUPER_MAGIC"},
+    {PSTOREFS_MAGIC, "PSTOREFS_MAGIC"},
+    {EFIVARFS_MAGIC, "EFIVARFS_MAGIC"},
+    {HOSTFS_SUPER_MAGIC, "HOSTFS_SUPER_MAGIC"},
+    {OVERLAYFS_SUPER_MAGIC, "OVERLAYFS_SUPER_MAGIC"},
+    {FUSE_SUPER_MAGIC, "FUSE_SUPER_MAGIC"},
+    {MINIX_SUPER_MAGIC, "MINIX_SUPER_MAGIC"},
+    {MINIX_SUPER_MAGIC2, "MINIX_SUPER_MAGIC2"},
+    {MINIX2_SUPER_MAGIC, "MINIX2_SUPER_MAGIC"},
+    {MINIX2_SUPER_MAGIC2, "MINIX2_SUPER_MAGIC2"},
+    {MINIX3_SUPER_MAGIC, "MINIX3_SUPER_MAGIC"},
+    {MSDOS_SUPER_MAGIC, "MSDOS_SUPER_MAGIC"},
+    {EXFAT_SUPER_MAGIC, "EXFAT_SUPER_MAGIC"},
+    {NCP_SUPER_MAGIC, "NCP_SUPER_MAGIC"},
+    {NFS_SUPER_MAGIC, "NFS_SUPER_MAGIC"},
+    {OCFS2_SUPER_MAGIC, "OCFS2_SUPER_MAGIC"},
+    {OPENPROM_SUPER_MAGIC, "OPENPROM_SUPER_MAGIC"},
+    {QNX4_SUPER_MAGIC, "QNX4_SUPER_MAGIC"},
+    {QNX6_SUPER_MAGIC, "QNX6_SUPER_MAGIC"},
+    {AFS_FS_MAGIC, "AFS_FS_MAGIC"},
+    {REISERFS_SUPER_MAGIC, "REISERFS_SUPER_MAGIC"},
+    {SMB_SUPER_MAGIC, "SMB_SUPER_MAGIC"},
+    {CIFS_SUPER_MAGIC, "CIFS_SUPER_MAGIC"},
+    {SMB2_SUPER_MAGIC, "SMB2_SUPER_MAGIC"},
+    {CGROUP_SUPER_MAGIC, "CGROUP_SUPER_MAGIC"},
+    {CGROUP2_SUPER_MAGIC, "CGROUP2_SUPER_MAGIC"},
+    {RDTGROUP_SUPER_MAGIC, "RDTGROUP_SUPER_MAGIC"},
+    {TRACEFS_MAGIC, "TRACEFS_MAGIC"},
+    {V9FS_MAGIC, "V9FS_MAGIC"},
+    {BDEVFS_MAGIC, "BDEVFS_MAGIC"},
+    {DAXFS_MAGIC, "DAXFS_MAGIC"},
+    {BINFMTFS_MAGIC, "BINFMTFS_MAGIC"},
+    {DEVPTS_SUPER_MAGIC, "DEVPTS_SUPER_MAGIC"},
+    {BINDERFS_SUPER_MAGIC, "BINDERFS_SUPER_MAGIC"},
+    {FUTEXFS_SUPER_MAGIC, "FUTEXFS_SUPER_MAGIC"},
+    {PIPEFS_MAGIC, "PIPEFS_MAGIC"},
+    {PROC_SUPER_MAGIC, "PROC_SUPER_MAGIC"},
+    {SOCKFS_MAGIC, "SOCKFS_MAGIC"},
+    {SYSFS_MAGIC, "SYSFS_MAGIC"},
+    {USBDEVICE_SUPER_MAGIC, "USBDEVICE_SUPER_MAGIC"},
+    {MTD_INODE_FS_MAGIC, "MTD_INODE_FS_MAGIC"},
+    {ANON_INODE_FS_MAGIC, "ANON_INODE_FS_MAGIC"},
+    {BTRFS_TEST_MAGIC, "BTRFS_TEST_MAGIC"},
+    {NSFS_MAGIC, "NSFS_MAGIC"},
+    {BPF_FS_MAGIC, "BPF_FS_MAGIC"},
+    {AAFS_MAGIC, "AAFS_MAGIC"},
+    {ZONEFS_MAGIC, "ZONEFS_MAGIC"},
+    {UDF_SUPER_MAGIC, "UDF_SUPER_MAGIC"},
+    {DMA_BUF_MAGIC, "DMA_BUF_MAGIC"},
+    {DEVMEM_MAGIC, "DEVMEM_MAGIC"},
+    {SECRETMEM_MAGIC, "SECRETMEM_MAGIC"},
+};
+
+// strace's statfs_flags, in bit order.
+constexpr Bit kStatfsFlags[] = {
+    {0x1, "ST_RDONLY"},      {0x2, "ST_NOSUID"},         {0x4, "ST_NODEV"},
+    {0x8, "ST_NOEXEC"},      {0x10, "ST_SYNCHRONOUS"},   {0x20, "ST_VALID"},
+    {0x40, "ST_MANDLOCK"},   {0x80, "ST_WRITE"},         {0x100, "ST_APPEND"},
+    {0x200, "ST_IMMUTABLE"}, {0x400, "ST_NOATIME"},      {0x800, "ST_NODIRATIME"},
+    {0x1000, "ST_RELATIME"}, {0x2000, "ST_NOSYMFOLLOW"},
+};
+
+} // namespace
+
+std::string formatStatfs(const void* statfs) {
+    struct statfs f;
+    static_assert(sizeof f == kStatfsSize);
+    std::memcpy(&f, statfs, sizeof f);
+    std::string type;
+    const auto magic = static_cast<std::uint64_t>(f.f_type);
+    for (const Bit& m : kFsMagics) {
+        if (m.value == magic) {
+            type = m.name;
+            break;
+        }
+    }
+    if (type.empty()) {
+        char hex[24];
+        std::snprintf(hex, sizeof hex, "%#llx", static_cast<unsigned long long>(magic));
+        type = hex;
+    }
+    int fsid[2];
+    std::memcpy(fsid, &f.f_fsid, sizeof fsid);
+    auto x = [](int v) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "%#x", static_cast<unsigned>(v));
+        return std::string(hex);
+    };
+    auto u = [](unsigned long long v) { return std::to_string(v); };
+    return "{f_type=" + type + ", f_bsize=" + std::to_string(f.f_bsize) +
+           ", f_blocks=" + u(f.f_blocks) + ", f_bfree=" + u(f.f_bfree) +
+           ", f_bavail=" + u(f.f_bavail) + ", f_files=" + u(f.f_files) +
+           ", f_ffree=" + u(f.f_ffree) + ", f_fsid={val=[" + x(fsid[0]) + ", " + x(fsid[1]) +
+           "]}, f_namelen=" + std::to_string(f.f_namelen) +
+           ", f_frsize=" + std::to_string(f.f_frsize) +
+           ", f_flags=" + joinBits(static_cast<std::uint64_t>(f.f_flags), kStatfsFlags) + "}";
 }
 
 std::string formatCpuSet(const unsigned char* mask, std::size_t size) {

@@ -73,6 +73,14 @@ std::string formatSysinfo(const void* sysinfo);
 // "..."): "[0, 4, 24]"; (gid_t)-1 as -1.
 std::string formatGidArray(const std::uint32_t* gids, std::size_t shown, std::size_t count);
 
+// Bytes of the x86_64 struct statfs.
+inline constexpr std::size_t kStatfsSize = 120;
+
+// Every field, as strace prints it: "{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=...,
+// f_fsid={val=[0x9240788a, 0x32301151]}, f_namelen=255, f_frsize=4096,
+// f_flags=ST_VALID|ST_RELATIME}"; a file system type <linux/magic.h> does not name in hex.
+std::string formatStatfs(const void* statfs);
+
 // The CPUs of a CPU mask of `size` bytes, as strace prints sched_getaffinity's: "[0 1]".
 std::string formatCpuSet(const unsigned char* mask, std::size_t size);
 

@@ -58,6 +58,7 @@ inline constexpr A ocpus{ArgKind::CpuSet, FlagSet::None, true};   // CPU mask fi
 inline constexpr A osaddr{ArgKind::Sockaddr, FlagSet::None, true}; // socket address filled
 inline constexpr A socklen{ArgKind::SockLen};                      // its length, in and out
 inline constexpr A pollfds{ArgKind::PollFds}; // struct pollfd[], events in, revents out
+inline constexpr A ostatfs{ArgKind::Statfs, FlagSet::None, true}; // struct statfs filled
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

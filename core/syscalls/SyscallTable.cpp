@@ -201,6 +201,8 @@ std::string_view argKindName(ArgKind kind) {
         return "socklen";
     case ArgKind::PollFds:
         return "pollfds";
+    case ArgKind::Statfs:
+        return "statfs-struct";
     case ArgKind::SigFrame:
         return "sigframe";
     case ArgKind::Flags:

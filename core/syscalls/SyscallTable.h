@@ -102,6 +102,9 @@ enum class ArgKind : std::uint8_t {
     // captured too, for the result, "1 ([{fd=3, revents=POLLIN}])", as the string of the
     // argument slot after the call's last (see formatReturn).
     PollFds,
+    // struct statfs (x86_64 layout): captured as strace prints it, "{f_type=EXT2_SUPER_MAGIC,
+    // f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME}".
+    Statfs,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -112,7 +115,8 @@ constexpr bool isRenderedStructKind(ArgKind kind) {
            kind == ArgKind::SigSet || kind == ArgKind::SigAction || kind == ArgKind::Timespec ||
            kind == ArgKind::WaitStatus || kind == ArgKind::FdPair || kind == ArgKind::SigFrame ||
            kind == ArgKind::Utsname || kind == ArgKind::Sysinfo || kind == ArgKind::GidArray ||
-           kind == ArgKind::CpuSet || kind == ArgKind::SockLen || kind == ArgKind::PollFds;
+           kind == ArgKind::CpuSet || kind == ArgKind::SockLen || kind == ArgKind::PollFds ||
+           kind == ArgKind::Statfs;
 }
 
 // The named constant sets that Flags arguments are decoded with.

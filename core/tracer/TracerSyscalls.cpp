@@ -102,10 +102,11 @@ constexpr FixedStruct kFixedStructs[] = {
      [](const unsigned char* raw) { return formatWaitStatus(load<std::int32_t>(raw)); }},
     {ArgKind::Utsname, kUtsnameSize, [](const unsigned char* raw) { return formatUtsname(raw); }},
     {ArgKind::Sysinfo, kSysinfoSize, [](const unsigned char* raw) { return formatSysinfo(raw); }},
+    {ArgKind::Statfs, kStatfsSize, [](const unsigned char* raw) { return formatStatfs(raw); }},
 };
 
 constexpr std::size_t kLargestFixedStruct =
-    std::max({kStatSize, kStatxShownSize, kSigactionSize, kUtsnameSize, kSysinfoSize});
+    std::max({kStatSize, kStatxShownSize, kSigactionSize, kUtsnameSize, kSysinfoSize, kStatfsSize});
 static_assert(std::all_of(std::begin(kFixedStructs), std::end(kFixedStructs),
                           [](const FixedStruct& f) { return f.size <= kLargestFixedStruct; }));
 

@@ -5,7 +5,8 @@
  * struct sysinfo, group lists (empty, NULL, full, too short), a CPU mask, and socket addresses
  * the kernel fills with their lengths (getsockname, getpeername, recvfrom, accept, accept4, on
  * abstract AF_UNIX names, which do not change from run to run), and poll's arrays with what it
- * found (readable, writable with an error, timeout, ignored and empty entries). Raw syscalls,
+ * found (readable, writable with an error, timeout, ignored and empty entries), and struct
+ * statfs (proc, a pipe, a failing call). Raw syscalls,
  * so that glibc's choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
@@ -185,5 +186,10 @@ int main(void) {
     struct pollfd quiet = {readable[1], 0, 0};
     syscall(SYS_poll, &quiet, 1, 0); /* 0 (Timeout) */
     syscall(SYS_poll, NULL, 0, 0);
+
+    unsigned char fs[120]; /* struct statfs */
+    syscall(SYS_statfs, "/proc", fs);
+    syscall(SYS_fstatfs, readable[0], fs); /* pipefs */
+    syscall(SYS_statfs, "/nonexistent", fs);
     return 0;
 }

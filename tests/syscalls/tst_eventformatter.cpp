@@ -17,6 +17,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
@@ -565,6 +566,21 @@ private slots:
         QCOMPARE(formatGidArray(gids, 3, 3), std::string("[0, 4, -1]"));
         QCOMPARE(formatGidArray(gids, 0, 0), std::string("[]"));
         QCOMPARE(formatGidArray(gids, 2, 40), std::string("[0, 4, ...]"));
+        struct statfs fs {};
+        fs.f_type = 0xEF53;
+        fs.f_bsize = 4096;
+        fs.f_blocks = 100;
+        fs.f_namelen = 255;
+        fs.f_frsize = 4096;
+        fs.f_flags = 0x20 | 0x1000 | 0x100000;
+        std::memcpy(&fs.f_fsid, "\x8a\x78\x40\x92\0\0\0\0", 8);
+        QCOMPARE(formatStatfs(&fs),
+                 std::string("{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=100, f_bfree=0, "
+                             "f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0x9240788a, 0]}, "
+                             "f_namelen=255, f_frsize=4096, "
+                             "f_flags=ST_VALID|ST_RELATIME|0x100000}"));
+        fs.f_type = 0x12345678;
+        QVERIFY(formatStatfs(&fs).rfind("{f_type=0x12345678, ", 0) == 0);
         // poll's array, and the entries it reports (what the result shows).
         const pollfd polled[] = {{3, POLLIN, POLLIN | POLLHUP}, {-1, POLLIN, 0}, {5, 0x4000, 0}};
         QCOMPARE(formatPollFds(polled, 3, 3),

@@ -197,13 +197,15 @@ QString comparable(QString line) {
     static const QRegularExpression address(QStringLiteral("0x[0-9a-f]{6,}"));
     static const QRegularExpression pid(QStringLiteral("^(wait4\\()\\d+|(\\) = )\\d{3,}$"));
     static const QRegularExpression random(QStringLiteral("^getrandom\\(\"[^\"]*\""));
-    // sysinfo's uptime, loads and free memory change from run to run: its form is compared.
+    // sysinfo's uptime, loads and free memory, and a file system's free blocks, change from run
+    // to run: their form is compared.
     static const QRegularExpression sysinfoNumbers(QStringLiteral("(?<=[=\\[ ])[0-9]+(?=[,\\]}])"));
     line.replace(padding, QStringLiteral(") ="));
     line.replace(address, QStringLiteral("0x..."));
     line.replace(pid, QStringLiteral("\\1\\2<pid>"));
     line.replace(random, QStringLiteral("getrandom(<bytes>"));
-    if (line.startsWith(QStringLiteral("sysinfo({"))) {
+    if (line.startsWith(QStringLiteral("sysinfo({")) ||
+        line.startsWith(QStringLiteral("statfs(")) || line.startsWith(QStringLiteral("fstatfs("))) {
         line.replace(sysinfoNumbers, QStringLiteral("N"));
     }
     return line;
@@ -298,7 +300,8 @@ void TestTracer::structsMatchStrace() {
         QStringLiteral("getgroups"),      QStringLiteral("sched_getaffinity"),
         QStringLiteral("getsockname"),    QStringLiteral("getpeername"),
         QStringLiteral("recvfrom"),       QStringLiteral("accept"),
-        QStringLiteral("accept4"),        QStringLiteral("poll")};
+        QStringLiteral("accept4"),        QStringLiteral("poll"),
+        QStringLiteral("statfs"),         QStringLiteral("fstatfs")};
     const QStringList theirs = straceLines({QString::fromStdString(programPath("structs"))}, names);
     if (theirs.isEmpty()) {
         QSKIP("strace is not installed");
