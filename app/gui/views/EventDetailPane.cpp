@@ -100,17 +100,10 @@ QString EventDetailPane::describe(const TraceStore& store, std::size_t index) {
         }
         row(tr("arg%1").arg(a), value);
     }
-    const StringLookup strings = [&store, index](int arg) -> std::optional<ArgString> {
-        if (auto s = store.string(index, arg)) {
-            return ArgString{s->bytes, s->truncated};
-        }
-        return std::nullopt;
-    };
-    row(tr("Return"), e.unfinished()
-                          ? QStringLiteral("?")
-                          : QStringLiteral("<code>%1</code> (0x%2)")
-                                .arg(esc(QString::fromStdString(formatReturn(e, &strings))))
-                                .arg(quint64(e.ret), 0, 16));
+    row(tr("Return"), e.unfinished() ? QStringLiteral("?")
+                                     : QStringLiteral("<code>%1</code> (0x%2)")
+                                           .arg(esc(eventResult(store, index)))
+                                           .arg(quint64(e.ret), 0, 16));
     // Signals that reached the thread from this call's entry until its next syscall: the one that
     // interrupted a call (EINTR, ERESTARTSYS) is delivered right after it returns.
     const auto& own = store.taskEvents(store.taskIndex(index));
