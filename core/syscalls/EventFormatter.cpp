@@ -237,13 +237,13 @@ std::string formatReturn(const SyscallEvent& e, const StringLookup* strings) {
         if (returnsAddress(info->name)) {
             return xlat::hex(uret);
         }
-        if (info->argCount > 0 && info->args[0] == ArgKind::PollFds) {
+        if (const int slot = info->resultStringSlot(); slot >= 0) {
             if (e.ret == 0) {
-                return "0 (Timeout)";
+                return "0 (Timeout)"; // poll found nothing
             }
-            if (strings && info->argCount < 6) {
-                if (const auto revents = (*strings)(info->argCount)) {
-                    return std::to_string(e.ret) + " (" + std::string(revents->bytes) + ")";
+            if (strings) {
+                if (const auto explained = (*strings)(slot)) {
+                    return std::to_string(e.ret) + " (" + std::string(explained->bytes) + ")";
                 }
             }
         }

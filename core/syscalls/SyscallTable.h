@@ -100,7 +100,7 @@ enum class ArgKind : std::uint8_t {
     // poll's array of struct pollfd, as many as the next argument says: captured at entry as
     // "[{fd=3, events=POLLIN}, {fd=-1}]". At a successful exit the entries with revents are
     // captured too, for the result, "1 ([{fd=3, revents=POLLIN}])", as the string of the
-    // argument slot after the call's last (see formatReturn).
+    // argument slot after the call's last (SyscallInfo::resultStringSlot).
     PollFds,
     // struct statfs (x86_64 layout): captured as strace prints it, "{f_type=EXT2_SUPER_MAGIC,
     // f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME}".
@@ -290,6 +290,12 @@ struct SyscallInfo {
     bool hasClass(std::uint16_t c) const { return (classes & c) != 0; }
     bool hasBehaviour(std::uint8_t b) const { return (behaviour & b) != 0; }
     bool isOutputArg(int i) const { return i >= 0 && i < 6 && (outputArgs & (1u << i)) != 0; }
+    // The argument slot whose string explains the result, the one after the last argument:
+    // poll's entries with revents ("1 ([{fd=3, revents=POLLIN}])", see ArgKind::PollFds). -1
+    // for calls whose result has no such string.
+    int resultStringSlot() const {
+        return argCount > 0 && argCount < 6 && args[0] == ArgKind::PollFds ? argCount : -1;
+    }
 };
 
 class SyscallTable {

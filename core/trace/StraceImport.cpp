@@ -534,11 +534,10 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
                 e.args[a] = *v;
             }
         }
-        if (row && row->argCount > 0 && row->argCount < 6 && row->args[0] == ArgKind::PollFds &&
-            c.ret > 0 && !c.retDetail.empty() && c.retDetail.front() == '[') {
-            // poll's entries with revents, kept as the tracer keeps them (see ArgKind::PollFds).
-            out.strings.push_back(
-                {index, static_cast<std::uint8_t>(row->argCount), false, c.retDetail});
+        if (const int slot = row ? row->resultStringSlot() : -1;
+            slot >= 0 && c.ret > 0 && !c.retDetail.empty() && c.retDetail.front() == '[') {
+            // poll's entries with revents, kept as the tracer keeps them.
+            out.strings.push_back({index, static_cast<std::uint8_t>(slot), false, c.retDetail});
         }
         out.events.push_back(e);
         if ((c.name == "execve" || c.name == "execveat") && !c.unfinished && c.ret == 0) {

@@ -412,8 +412,8 @@ void Tracer::Session::captureFilledSockaddr(Task& t, int arg) {
 }
 
 void Tracer::Session::capturePollResult(Task& t) {
-    // The entries whose revents the kernel set, for the result: "1 ([{fd=3, revents=POLLIN}])".
-    // Kept as the string of the slot after poll's last argument (see formatReturn).
+    // The entries whose revents the kernel set, for the result: "1 ([{fd=3, revents=POLLIN}])",
+    // kept as the string of SyscallInfo::resultStringSlot().
     constexpr std::uint64_t kMaxEntries = 4096;
     const std::uint64_t address = t.pending.args[0];
     std::vector<pollfd> fds(std::size_t(std::min<std::uint64_t>(t.pending.args[1], kMaxEntries)));
@@ -423,7 +423,7 @@ void Tracer::Session::capturePollResult(Task& t) {
         return;
     }
     EventString es;
-    es.arg = std::uint8_t(t.info->argCount);
+    es.arg = std::uint8_t(t.info->resultStringSlot());
     es.bytes = formatPollRevents(fds.data(), fds.size());
     t.pendingStrings.push_back(std::move(es));
 }
@@ -503,7 +503,7 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
             }
         }
     }
-    if (rval > 0 && t.info && t.info->args[0] == ArgKind::PollFds) {
+    if (rval > 0 && t.info && t.info->resultStringSlot() >= 0) {
         capturePollResult(t);
     }
     emitEvent(t);
