@@ -366,18 +366,30 @@ std::string formatSysinfo(const void* sysinfo) {
            ", mem_unit=" + u(si.mem_unit) + "}";
 }
 
-std::string formatGidArray(const std::uint32_t* gids, std::size_t shown, std::size_t count) {
+namespace {
+
+// strace's array notation, "[a, b, ...]": `item(k)` for the first `shown` of `count` items.
+template <typename Item>
+std::string arrayOf(std::size_t shown, std::size_t count, Item item) {
     std::string out = "[";
     for (std::size_t k = 0; k < shown && k < count; ++k) {
         if (k) {
             out += ", ";
         }
-        out += gids[k] == 0xffffffffu ? std::string("-1") : std::to_string(gids[k]);
+        out += item(k);
     }
     if (count > shown) {
         out += shown ? ", ..." : "...";
     }
     return out + "]";
+}
+
+} // namespace
+
+std::string formatGidArray(const std::uint32_t* gids, std::size_t shown, std::size_t count) {
+    return arrayOf(shown, count, [&](std::size_t k) {
+        return gids[k] == 0xffffffffu ? std::string("-1") : std::to_string(gids[k]);
+    });
 }
 
 namespace {
@@ -404,20 +416,14 @@ pollfd pollAt(const void* fds, std::size_t k) {
 } // namespace
 
 std::string formatPollFds(const void* fds, std::size_t shown, std::size_t count) {
-    std::string out = "[";
-    for (std::size_t k = 0; k < shown && k < count; ++k) {
+    return arrayOf(shown, count, [&](std::size_t k) {
         const pollfd p = pollAt(fds, k);
-        out += k ? ", {fd=" : "{fd=";
-        out += std::to_string(p.fd);
+        std::string entry = "{fd=" + std::to_string(p.fd);
         if (p.fd >= 0) {
-            out += ", events=" + pollEvents(static_cast<unsigned short>(p.events));
+            entry += ", events=" + pollEvents(static_cast<unsigned short>(p.events));
         }
-        out += '}';
-    }
-    if (count > shown) {
-        out += shown ? ", ..." : "...";
-    }
-    return out + "]";
+        return entry + "}";
+    });
 }
 
 std::string formatPollRevents(const void* fds, std::size_t count) {
@@ -544,23 +550,16 @@ std::string formatStatfs(const void* statfs) {
         }
     }
     if (type.empty()) {
-        char hex[24];
-        std::snprintf(hex, sizeof hex, "%#llx", static_cast<unsigned long long>(magic));
-        type = hex;
+        type = xlat::hex(magic);
     }
-    int fsid[2];
+    std::uint32_t fsid[2];
     std::memcpy(fsid, &f.f_fsid, sizeof fsid);
-    auto x = [](int v) {
-        char hex[16];
-        std::snprintf(hex, sizeof hex, "%#x", static_cast<unsigned>(v));
-        return std::string(hex);
-    };
     auto u = [](unsigned long long v) { return std::to_string(v); };
     return "{f_type=" + type + ", f_bsize=" + std::to_string(f.f_bsize) +
            ", f_blocks=" + u(f.f_blocks) + ", f_bfree=" + u(f.f_bfree) +
            ", f_bavail=" + u(f.f_bavail) + ", f_files=" + u(f.f_files) +
-           ", f_ffree=" + u(f.f_ffree) + ", f_fsid={val=[" + x(fsid[0]) + ", " + x(fsid[1]) +
-           "]}, f_namelen=" + std::to_string(f.f_namelen) +
+           ", f_ffree=" + u(f.f_ffree) + ", f_fsid={val=[" + xlat::hex(fsid[0]) + ", " +
+           xlat::hex(fsid[1]) + "]}, f_namelen=" + std::to_string(f.f_namelen) +
            ", f_frsize=" + std::to_string(f.f_frsize) +
            ", f_flags=" + joinBits(static_cast<std::uint64_t>(f.f_flags), kStatfsFlags) + "}";
 }

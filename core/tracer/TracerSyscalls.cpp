@@ -110,6 +110,18 @@ constexpr std::size_t kLargestFixedStruct =
 static_assert(std::all_of(std::begin(kFixedStructs), std::end(kFixedStructs),
                           [](const FixedStruct& f) { return f.size <= kLargestFixedStruct; }));
 
+// The first min(count, N) elements of an array in tracee memory, and how many that is; nullopt
+// when they cannot be read.
+template <typename T, std::size_t N>
+std::optional<std::size_t> readArrayHead(pid_t tid, std::uint64_t address, std::uint64_t count,
+                                         T (&out)[N]) {
+    const std::size_t n = std::size_t(std::min<std::uint64_t>(count, N));
+    if (readTraceeMemory(tid, address, out, n * sizeof(T)) != n * sizeof(T)) {
+        return std::nullopt;
+    }
+    return n;
+}
+
 const FixedStruct* fixedStruct(ArgKind kind) {
     for (const FixedStruct& f : kFixedStructs) {
         if (f.kind == kind) {
@@ -346,11 +358,11 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             return;
         }
         pollfd fds[kMaxArrayShown];
-        const std::size_t shown = std::size_t(std::min<std::uint64_t>(length, kMaxArrayShown));
-        if (readTraceeMemory(t.tid, address, fds, shown * sizeof fds[0]) != shown * sizeof fds[0]) {
+        const auto shown = readArrayHead(t.tid, address, length, fds);
+        if (!shown) {
             return;
         }
-        es.bytes = formatPollFds(fds, shown, std::size_t(length));
+        es.bytes = formatPollFds(fds, *shown, std::size_t(length));
     } else if (kind == ArgKind::GidArray) {
         // `length` is the call's result, the number of gids filled in; strace shows an address
         // for more than NGROUPS_MAX, and the first kMaxArrayShown of the others.
@@ -359,12 +371,11 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             return;
         }
         std::uint32_t gids[kMaxArrayShown];
-        const std::size_t shown = std::size_t(std::min<std::uint64_t>(length, kMaxArrayShown));
-        if (readTraceeMemory(t.tid, address, gids, shown * sizeof gids[0]) !=
-            shown * sizeof gids[0]) {
+        const auto shown = readArrayHead(t.tid, address, length, gids);
+        if (!shown) {
             return;
         }
-        es.bytes = formatGidArray(gids, shown, std::size_t(length));
+        es.bytes = formatGidArray(gids, *shown, std::size_t(length));
     } else if (kind == ArgKind::CpuSet) {
         // `length` is the call's result, the bytes of mask filled in.
         constexpr std::size_t kMaxMask = 1024; // 8192 CPUs
