@@ -1,13 +1,15 @@
 /* The floor for the tracer benchmark: a tracer that makes exactly the stops and ptrace requests
  * syscope makes for a launched command (the same seccomp filter for "everything", the same
- * skipped stops: no entry stop for exit/exit_group, no exit stop after a fork event) and records
- * nothing. What syscope costs beyond this is its own work: decoding, events, the file.
+ * skipped stops: no entry stop for exit/exit_group, no exit stop after a fork event; on a CPU
+ * shared with its command, the same yield after resuming a lone task) and records nothing. What
+ * syscope costs beyond this is its own work: decoding, events, the file.
  *
  *   bare_tracer COMMAND [ARGS...] */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -60,6 +62,10 @@ int main(int argc, char** argv) {
         return 1;
     }
     kill(child, SIGCONT);
+    /* Run under taskset with one CPU, tracer and command share it (syscope pins both itself). */
+    cpu_set_t cpus;
+    const int sharesCpu = sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) == 1;
+    int tasks = 1;
     int exitCode = 1;
     unsigned char info[88];
     for (;;) {
@@ -72,6 +78,7 @@ int main(int argc, char** argv) {
             break; /* ECHILD: everything ended */
         }
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
+            --tasks;
             if (tid == child) {
                 exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
             }
@@ -93,6 +100,7 @@ int main(int argc, char** argv) {
                    event == PTRACE_EVENT_VFORK) {
             unsigned long message = 0;
             ptrace(PTRACE_GETEVENTMSG, tid, NULL, &message);
+            ++tasks;
             *in = event == PTRACE_EVENT_VFORK; /* a vfork parent still exits normally */
             request = *in ? PTRACE_SYSCALL : PTRACE_CONT;
         } else if (event == PTRACE_EVENT_EXIT) {
@@ -107,6 +115,9 @@ int main(int argc, char** argv) {
             inject = sig;
         }
         ptrace(request, tid, NULL, (void*)(long)inject);
+        if (sharesCpu && tasks == 1) {
+            sched_yield();
+        }
     }
     return exitCode;
 }

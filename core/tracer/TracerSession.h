@@ -245,7 +245,8 @@ private:
     TraceResult m_result;
     pid_t m_mainPid = 0;
     bool m_launched = false;
-    int m_stopsHandled = 0; // requestStop() calls already acted on
+    bool m_sharesCpu = false; // the recorder and the launched command are pinned to one CPU
+    int m_stopsHandled = 0;   // requestStop() calls already acted on
     bool m_detaching = false;
     TimeNs m_lastFlush = 0;
     TimeNs m_detachDeadline = 0;
