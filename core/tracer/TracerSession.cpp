@@ -222,6 +222,7 @@ void Tracer::Session::loop() {
             }
             break;
         }
+        m_resumedOnOurCpu = false;
         dispatch(tid, status, now);
         if (m_batch.events.size() >= m_opt.batchEvents) {
             handOver(false);
@@ -232,10 +233,10 @@ void Tracer::Session::loop() {
         // On a CPU shared with the command, a lone task that was just resumed is the only one
         // that can stop next: let it run now rather than sleep in wait4 and be woken for its
         // stop. The recorder stays runnable, so the next wait4 finds the stop without sleeping,
-        // and the kernel saves a sleep and a wake-up per stop (5% of the getppid loop's time,
-        // 2% of the fork loop's, see bench/tracer). With several tasks, another stop may
-        // already be waiting, and serving it first is worth more than the switch.
-        if (m_sharesCpu && m_tasks.size() == 1) {
+        // and the kernel saves a sleep and a wake-up per stop (4% of the getppid loop's time and
+        // of the fork loop's, see bench/tracer). With several tasks, another stop may already
+        // be waiting, and serving it first is worth more than the switch.
+        if (m_resumedOnOurCpu && m_tasks.size() == 1) {
             sched_yield();
         }
     }
@@ -337,6 +338,7 @@ void Tracer::Session::resume(Task& t, int sig) {
     const __ptrace_request request = (t.seccompMode && !t.inSyscall) ? PTRACE_CONT : PTRACE_SYSCALL;
     // ESRCH means the task died meanwhile; its exit report will follow.
     rawPtrace(request, t.tid, 0, long(sig));
+    m_resumedOnOurCpu = m_sharesCpu;
 }
 
 void Tracer::Session::beginStop() {

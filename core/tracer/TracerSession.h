@@ -245,8 +245,9 @@ private:
     TraceResult m_result;
     pid_t m_mainPid = 0;
     bool m_launched = false;
-    bool m_sharesCpu = false; // the recorder and the launched command are pinned to one CPU
-    int m_stopsHandled = 0;   // requestStop() calls already acted on
+    bool m_sharesCpu = false;       // the recorder and the launched command are pinned to one CPU
+    bool m_resumedOnOurCpu = false; // this stop resumed its task, which shares our CPU (see loop)
+    int m_stopsHandled = 0;         // requestStop() calls already acted on
     bool m_detaching = false;
     TimeNs m_lastFlush = 0;
     TimeNs m_detachDeadline = 0;
