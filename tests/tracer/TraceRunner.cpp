@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <optional>
+#include <sys/resource.h>
 #include <thread>
 
 namespace syscope::test {
@@ -21,7 +22,13 @@ void traceInto(TracedRun& run, const TracerOptions& options,
     run.store.setMetadata(Tracer::describeSession(options));
     std::atomic<bool> done{false};
     std::thread thread([&] {
+        rusage before{};
+        getrusage(RUSAGE_THREAD, &before);
         run.result = tracer.run();
+        rusage after{};
+        getrusage(RUSAGE_THREAD, &after);
+        run.tracerSleeps = after.ru_nvcsw - before.ru_nvcsw;
+        run.tracerPreemptions = after.ru_nivcsw - before.ru_nivcsw;
         done = true;
     });
     if (whileRunning) {

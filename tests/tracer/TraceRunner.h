@@ -15,6 +15,10 @@ namespace syscope::test {
 struct TracedRun {
     TraceStore store;
     TraceResult result;
+    // The tracer thread's context switches during run() (getrusage RUSAGE_THREAD): voluntary
+    // ones are sleeps, in wait4 above all; involuntary ones include its yields.
+    long tracerSleeps = 0;
+    long tracerPreemptions = 0;
 };
 
 // Runs `options` to completion; `whileRunning` (if given) is called on the test's thread once the

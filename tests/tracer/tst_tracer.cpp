@@ -72,6 +72,7 @@ private slots:
     void mapsAndAuxv();
     void vdsoCallsAreCounted();
     void vdsoAttachAndDetach();
+    void loneTaskIsServedWithoutSleeping();
     void missingProgram();
     void attachErrors();
     void matchesStrace_data();
@@ -690,6 +691,21 @@ void TestTracer::mapsAndAuxv() {
         hasSysinfo |= a.type == 33; // AT_SYSINFO_EHDR
     }
     QVERIFY(hasSysinfo);
+}
+
+void TestTracer::loneTaskIsServedWithoutSleeping() {
+    // Pinned to the command's CPU, the recorder yields that CPU to the lone task it has just
+    // resumed, and finds the task's next stop without sleeping in wait4. Unpinned (or without the
+    // yield) it sleeps at nearly every one of the loop's 2 stops per call.
+    constexpr long kCalls = 2000;
+    TracedRun run;
+    traceInto(run, launch("syscallloop", {std::to_string(kCalls)}));
+    QCOMPARE(run.result.exitCode(), 0);
+    QCOMPARE(calls(countCalls(run.store), "getppid"), kCalls);
+    const std::string counts = "sleeps " + std::to_string(run.tracerSleeps) + ", preemptions " +
+                               std::to_string(run.tracerPreemptions);
+    QVERIFY2(run.tracerSleeps < kCalls / 2, counts.c_str());
+    QVERIFY2(run.tracerPreemptions >= kCalls, counts.c_str());
 }
 
 void TestTracer::vdsoCallsAreCounted() {
