@@ -146,6 +146,8 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::SockLen:
     case ArgKind::PollFds:
     case ArgKind::Statfs:
+    case ArgKind::SockOptVal:
+    case ArgKind::SockOptLen:
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {

@@ -1,5 +1,6 @@
 #include "syscalls/StructFormat.h"
 
+#include "syscalls/Errno.h"
 #include "syscalls/EventFormatter.h"
 #include "syscalls/FlagFormat.h"
 #include "syscalls/Signals.h"
@@ -579,6 +580,156 @@ std::string formatCpuSet(const unsigned char* mask, std::size_t size) {
         }
     }
     return out + "]";
+}
+
+namespace {
+
+// Socket option levels and names (x86_64 values) that strace decodes specially.
+constexpr int kSolIp = 0;
+constexpr int kSolSocket = 1;
+constexpr int kSolIpv6 = 41;
+constexpr int kSolRaw = 255;
+constexpr int kSolPacket = 263;
+constexpr int kSolNetlink = 270;
+constexpr int kSoError = 4;
+constexpr int kSoLinger = 13;
+constexpr int kSoPeercred = 17;
+constexpr int kSoAttachFilter = 26;
+constexpr int kSoAttachReuseportCbpf = 51;
+constexpr int kSoTxrehash = 74;
+constexpr int kIpAddMembership = 35;
+constexpr int kIpDropMembership = 36;
+constexpr int kMcastJoinGroup = 42;
+constexpr int kMcastLeaveGroup = 45;
+constexpr int kIpLocalPortRange = 51;
+constexpr int kIpProtocol = 52;
+constexpr int kNetlinkListMemberships = 9;
+
+// The SOL_SOCKET options strace treats as an int: SO_DEBUG .. SO_RCVMARK without the
+// structs, SO_ERROR and SO_TYPE, SO_PEERNAME and the like.
+bool isIntLikeSocketOption(int name) {
+    constexpr int kNames[] = {1,  2,  5,  6,  7,  8,  9,  10, 11, 12, 14, 15, 16, 18, 19,
+                              27, 29, 30, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45,
+                              46, 49, 53, 56, 60, 63, 64, 65, 68, 69, 70, 73, 75};
+    return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+// An option whose struct strace decodes and syscope does not: shown as its address.
+bool isUndecodedStructOption(int level, int name, bool filled) {
+    switch (level) {
+    case kSolSocket:
+        return name == kSoAttachFilter || name == kSoTxrehash ||
+               (!filled && name == kSoAttachReuseportCbpf);
+    case kSolIp:
+        return name == kIpLocalPortRange ||
+               (!filled && (name == kMcastJoinGroup || name == kMcastLeaveGroup)) ||
+               (filled && name == kIpProtocol);
+    case kSolIpv6:
+        return !filled && (name == 20 || name == 21 || name == 27 || name == 28 ||
+                           name == kMcastJoinGroup || name == kMcastLeaveGroup);
+    case kSolPacket:
+        return filled ? name == 6 : (name == 1 || name == 2 || name == 5 || name == 13);
+    case kSolRaw:
+        return name == 1;
+    case kSolNetlink:
+        return filled && name == kNetlinkListMemberships;
+    default:
+        return false;
+    }
+}
+
+std::int32_t intAt(const unsigned char* data, std::size_t offset) {
+    std::int32_t v = 0;
+    std::memcpy(&v, data + offset, sizeof v);
+    return v;
+}
+
+std::string bracketed(std::int32_t v) {
+    return "[" + std::to_string(v) + "]";
+}
+
+// Fields of 4 bytes each, as many as `size` holds: a last partial one as its bytes in hex
+// (strace's MAYBE_PRINT_FIELD_LEN), "{pid=42, uid=\"\x00\x00\"}".
+std::string intFields(std::initializer_list<std::string_view> names, const unsigned char* data,
+                      std::size_t size) {
+    std::string out = "{";
+    std::size_t offset = 0;
+    for (const std::string_view name : names) {
+        if (offset >= size) {
+            break;
+        }
+        if (offset > 0) {
+            out += ", ";
+        }
+        out += name;
+        out += '=';
+        if (size - offset >= 4) {
+            out += std::to_string(intAt(data, offset));
+        } else {
+            out += escapeStringHex(
+                std::string_view(reinterpret_cast<const char*>(data) + offset, size - offset),
+                false);
+            break;
+        }
+        offset += 4;
+    }
+    return out + "}";
+}
+
+std::string inetAddr(const unsigned char* data) {
+    char text[INET_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET, data, text, sizeof text);
+    return std::string("inet_addr(\"") + text + "\")";
+}
+
+} // namespace
+
+std::string formatSockOpt(int level, int name, const unsigned char* data, std::size_t size,
+                          std::int32_t length, bool filled) {
+    if ((filled && length <= 0) || length < 0 || isUndecodedStructOption(level, name, filled)) {
+        return {};
+    }
+    const std::size_t bytes = std::min<std::size_t>(size, std::size_t(length));
+    const auto text = [&](std::size_t n) {
+        return std::string_view(reinterpret_cast<const char*>(data), n);
+    };
+    if (level == kSolSocket && name == kSoLinger) {
+        if (filled) {
+            return intFields({"l_onoff", "l_linger"}, data, bytes);
+        }
+        return length < 8 || bytes < 8 ? std::string()
+                                       : intFields({"l_onoff", "l_linger"}, data, 8);
+    }
+    if (level == kSolSocket && name == kSoPeercred && filled) {
+        return intFields({"pid", "uid", "gid"}, data, std::min<std::size_t>(bytes, 12));
+    }
+    if (level == kSolSocket && name == kSoError && filled) {
+        if (bytes < 4) {
+            return escapeStringHex(text(bytes), false);
+        }
+        const std::int32_t error = intAt(data, 0);
+        const std::string_view errorName = errnoName(error);
+        return errorName.empty() ? bracketed(error) : "[" + std::string(errorName) + "]";
+    }
+    if (level == kSolSocket && isIntLikeSocketOption(name)) {
+        if (filled && bytes < 4) {
+            return escapeStringHex(text(bytes), false);
+        }
+        return bytes < 4 ? std::string() : bracketed(intAt(data, 0));
+    }
+    if (level == kSolIp && (name == kIpAddMembership || name == kIpDropMembership) && !filled) {
+        if (length < 8 || bytes < 8) {
+            return {};
+        }
+        return "{imr_multiaddr=" + inetAddr(data) + ", imr_interface=" + inetAddr(data + 4) + "}";
+    }
+    if (level == kSolNetlink) {
+        return bytes < 4 ? std::string() : bracketed(intAt(data, 0));
+    }
+    if (length == 4) {
+        return bytes < 4 ? std::string() : bracketed(intAt(data, 0));
+    }
+    return escapeString(text(bytes), std::size_t(length) > bytes);
 }
 
 } // namespace syscope

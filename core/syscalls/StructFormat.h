@@ -92,4 +92,20 @@ std::string formatPollFds(const void* fds, std::size_t shown, std::size_t count)
 // result: "[{fd=3, revents=POLLIN|POLLHUP}]".
 std::string formatPollRevents(const void* fds, std::size_t count);
 
+// The bytes of a socket option value syscope keeps: enough for the structs decoded below and
+// for the kMaxStringShown bytes of the others.
+inline constexpr std::size_t kSockOptShownSize = 32;
+
+// A socket option's value as strace 6.1 shows it. `length` is setsockopt's optlen (`filled`
+// false) or, for getsockopt (`filled` true), the length the kernel stored; `data` holds the
+// first `size` (at most kSockOptShownSize) of those bytes. Int-valued options as "[1]" (SO_ERROR
+// as "[ECONNREFUSED]"), SO_LINGER, SO_PEERCRED and IP_ADD/DROP_MEMBERSHIP as structs (a
+// getsockopt that stored less shows the fields that fit), other options as a quoted string of
+// their bytes. Empty where strace shows the address: a length too short for the option, a
+// filled length of zero or less, and the options whose structs are not decoded here
+// (SO_ATTACH_FILTER, SO_TXREHASH, group requests, IPv6 memberships, packet rings and
+// statistics, port ranges, IP_PROTOCOL, ICMP_FILTER, NETLINK_LIST_MEMBERSHIPS).
+std::string formatSockOpt(int level, int name, const unsigned char* data, std::size_t size,
+                          std::int32_t length, bool filled);
+
 } // namespace syscope

@@ -58,7 +58,10 @@ inline constexpr A ocpus{ArgKind::CpuSet, FlagSet::None, true};   // CPU mask fi
 inline constexpr A osaddr{ArgKind::Sockaddr, FlagSet::None, true}; // socket address filled
 inline constexpr A socklen{ArgKind::SockLen};                      // its length, in and out
 inline constexpr A pollfds{ArgKind::PollFds}; // struct pollfd[], events in, revents out
-inline constexpr A ostatfs{ArgKind::Statfs, FlagSet::None, true}; // struct statfs filled
+inline constexpr A ostatfs{ArgKind::Statfs, FlagSet::None, true};      // struct statfs filled
+inline constexpr A sockopt{ArgKind::SockOptVal};                       // option value given
+inline constexpr A osockopt{ArgKind::SockOptVal, FlagSet::None, true}; // option value filled
+inline constexpr A optlen{ArgKind::SockOptLen}; // getsockopt's optlen, in and out
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

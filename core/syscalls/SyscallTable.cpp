@@ -203,6 +203,10 @@ std::string_view argKindName(ArgKind kind) {
         return "pollfds";
     case ArgKind::Statfs:
         return "statfs-struct";
+    case ArgKind::SockOptVal:
+        return "sockopt-value";
+    case ArgKind::SockOptLen:
+        return "sockopt-len";
     case ArgKind::SigFrame:
         return "sigframe";
     case ArgKind::Flags:

@@ -105,6 +105,14 @@ enum class ArgKind : std::uint8_t {
     // struct statfs (x86_64 layout): captured as strace prints it, "{f_type=EXT2_SUPER_MAGIC,
     // f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME}".
     Statfs,
+    // A socket option's value, for the level and name in the arguments 1 and 2 (formatSockOpt):
+    // setsockopt's at entry, its length the next argument; getsockopt's at a successful exit,
+    // its length what the kernel stored through the next argument (SockOptLen). "[1]",
+    // "{l_onoff=1, l_linger=5}", "\"lo\\0\""; an address when not captured.
+    SockOptVal,
+    // getsockopt's optlen: captured at entry as "[16]", and at a successful exit as
+    // "[16 => 4]" when the kernel changed it.
+    SockOptLen,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -116,7 +124,7 @@ constexpr bool isRenderedStructKind(ArgKind kind) {
            kind == ArgKind::WaitStatus || kind == ArgKind::FdPair || kind == ArgKind::SigFrame ||
            kind == ArgKind::Utsname || kind == ArgKind::Sysinfo || kind == ArgKind::GidArray ||
            kind == ArgKind::CpuSet || kind == ArgKind::SockLen || kind == ArgKind::PollFds ||
-           kind == ArgKind::Statfs;
+           kind == ArgKind::Statfs || kind == ArgKind::SockOptVal || kind == ArgKind::SockOptLen;
 }
 
 // The named constant sets that Flags arguments are decoded with.

@@ -479,7 +479,13 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             if (a >= 6) {
                 continue;
             }
-            if (!text.empty() && text.front() == '"') {
+            if (!text.empty() && text.front() == '"' && row && a < row->argCount &&
+                row->args[a] == ArgKind::SockOptVal) {
+                // A socket option's value strace showed as its bytes: kept as written, as its
+                // other renderings ("[1]", "{l_onoff=1, l_linger=5}") are.
+                out.strings.push_back(
+                    {index, static_cast<std::uint8_t>(a), false, std::string(text)});
+            } else if (!text.empty() && text.front() == '"') {
                 bool truncated = false;
                 if (auto s = parseQuoted(text, &truncated, nullptr)) {
                     out.strings.push_back(

@@ -161,8 +161,8 @@ private:
         std::vector<EventString> pendingStrings;
         int interruptedNr = -1; // the last call that returned a restart code, until it restarts
         int resumedNr = -1;     // the call the current restart_syscall resumes
-        // The current call's socklen_t (ArgKind::SockLen) as it was at entry, and its argument;
-        // -1 when it was not captured.
+        // The current call's socklen_t (ArgKind::SockLen or SockOptLen) as it was at entry,
+        // and its argument; -1 when it was not captured.
         std::int32_t sockLenIn = 0;
         int sockLenArg = -1;
     };
@@ -185,6 +185,13 @@ private:
     void captureFilledSockaddr(Task& t, int arg);
     // At poll's successful exit: the entries the kernel set revents in.
     void capturePollResult(Task& t);
+    // At getsockopt's successful exit: the value the kernel filled in (`arg`), followed by its
+    // length (ArgKind::SockOptLen).
+    void captureFilledSockOpt(Task& t, int arg);
+    // A socket option's value of `length` bytes at `address`, rendered into `out` (see
+    // formatSockOpt); false when it cannot be read or strace shows the address.
+    bool readSockOpt(Task& t, int level, int name, std::uint64_t address, std::int32_t length,
+                     bool filled, std::string& out);
     // An argument of a kind that lives in tracee memory (callers leave out the kinds shown from
     // the register); any other kind is ignored.
     void captureArgument(Task& t, int arg, ArgKind kind, std::uint64_t address,

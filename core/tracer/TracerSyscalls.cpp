@@ -341,17 +341,26 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
             return;
         }
         es.bytes = formatDirents(address, raw.data(), raw.size());
-    } else if (kind == ArgKind::SockLen) {
-        // As strace: only with both the address and its length given; otherwise both show as
-        // pointers.
+    } else if (kind == ArgKind::SockLen || kind == ArgKind::SockOptLen) {
+        // As strace: a socket address's length only with both pointers given (otherwise both
+        // show as pointers); getsockopt's whenever it can be read.
         std::int32_t value = 0;
-        if (arg == 0 || t.pending.args[arg - 1] == 0 || address == 0 ||
+        if ((kind == ArgKind::SockLen && (arg == 0 || t.pending.args[arg - 1] == 0)) ||
+            address == 0 ||
             readTraceeMemory(t.tid, address, &value, sizeof value) != sizeof value) {
             return;
         }
         t.sockLenIn = value;
         t.sockLenArg = arg;
         es.bytes = "[" + std::to_string(value) + "]";
+    } else if (kind == ArgKind::SockOptVal) {
+        // setsockopt's value; `length` is optlen, the next argument (getsockopt's value is
+        // captured by captureFilledSockOpt).
+        if (arg < 2 || address == 0 ||
+            !readSockOpt(t, int(t.pending.args[arg - 2]), int(t.pending.args[arg - 1]), address,
+                         std::int32_t(length), false, es.bytes)) {
+            return;
+        }
     } else if (kind == ArgKind::PollFds) {
         // `length` is nfds, the next argument.
         if (address == 0) {
@@ -419,6 +428,45 @@ void Tracer::Session::captureFilledSockaddr(Task& t, int arg) {
                 s.bytes = "[" + std::to_string(given) + " => " + std::to_string(stored) + "]";
             }
         }
+    }
+}
+
+bool Tracer::Session::readSockOpt(Task& t, int level, int name, std::uint64_t address,
+                                  std::int32_t length, bool filled, std::string& out) {
+    unsigned char value[kSockOptShownSize];
+    const std::size_t want =
+        length > 0 ? std::min<std::size_t>(std::size_t(length), sizeof value) : 0;
+    if (want > 0 && readTraceeMemory(t.tid, address, value, want) != want) {
+        return false;
+    }
+    out = formatSockOpt(level, name, value, want, length, filled);
+    return !out.empty();
+}
+
+void Tracer::Session::captureFilledSockOpt(Task& t, int arg) {
+    // getsockopt: the length given (captured at entry) and the one the kernel stored. As
+    // strace, the value is shown for what was stored, the length as "[given => stored]" when
+    // they differ; when the length cannot be read back, the value's address and "[given]".
+    std::int32_t stored = 0;
+    if (t.sockLenArg != arg + 1 ||
+        readTraceeMemory(t.tid, t.pending.args[arg + 1], &stored, sizeof stored) != sizeof stored) {
+        return;
+    }
+    const std::int32_t given = t.sockLenIn;
+    if (stored != given) {
+        for (EventString& s : t.pendingStrings) {
+            if (s.arg == arg + 1) {
+                s.bytes = "[" + std::to_string(given) + " => " + std::to_string(stored) + "]";
+            }
+        }
+    }
+    EventString es;
+    es.arg = std::uint8_t(arg);
+    const std::uint64_t address = t.pending.args[arg];
+    if (given > 0 && address != 0 &&
+        readSockOpt(t, int(t.pending.args[1]), int(t.pending.args[2]), address, stored, true,
+                    es.bytes)) {
+        t.pendingStrings.push_back(std::move(es));
     }
 }
 
@@ -509,6 +557,8 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
             }
             if (t.info->args[i] == ArgKind::Sockaddr) {
                 captureFilledSockaddr(t, i);
+            } else if (t.info->args[i] == ArgKind::SockOptVal) {
+                captureFilledSockOpt(t, i);
             } else {
                 captureArgument(t, i, t.info->args[i], e.args[i], std::uint64_t(rval));
             }

@@ -6,7 +6,8 @@
  * the kernel fills with their lengths (getsockname, getpeername, recvfrom, accept, accept4, on
  * abstract AF_UNIX names, which do not change from run to run), and poll's arrays with what it
  * found (readable, writable with an error, timeout, ignored and empty entries), and struct
- * statfs (proc, a pipe, a failing call). Raw syscalls,
+ * statfs (proc, a pipe, a failing call), and socket options given and filled (ints, a struct,
+ * strings, lengths the kernel changes, too short and NULL). Raw syscalls,
  * so that glibc's choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
@@ -14,6 +15,7 @@
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stddef.h>
@@ -191,5 +193,33 @@ int main(void) {
     syscall(SYS_statfs, "/proc", fs);
     syscall(SYS_fstatfs, readable[0], fs); /* pipefs */
     syscall(SYS_statfs, "/nonexistent", fs);
+
+    const long opt = syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+    int one = 1;
+    int value = 0;
+    socklen_t valueLength = sizeof value;
+    struct linger linger = {1, 5};
+    syscall(SYS_setsockopt, opt, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    syscall(SYS_setsockopt, opt, SOL_SOCKET, SO_SNDBUF, NULL, sizeof one); /* EFAULT */
+    syscall(SYS_setsockopt, opt, SOL_SOCKET, SO_SNDBUF, &one, 2);          /* too short */
+    syscall(SYS_setsockopt, opt, SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
+    syscall(SYS_setsockopt, opt, IPPROTO_TCP, TCP_CONGESTION, "no-such-algorithm-by-this-long-name",
+            35); /* ENOENT; shown as a string, cut at 32 bytes */
+    syscall(SYS_getsockopt, opt, SOL_SOCKET, SO_REUSEADDR, &value, &valueLength);
+    valueLength = 8;
+    syscall(SYS_getsockopt, opt, SOL_SOCKET, SO_TYPE, &value, &valueLength); /* [8 => 4] */
+    valueLength = 2;
+    syscall(SYS_getsockopt, opt, SOL_SOCKET, SO_REUSEADDR, &value, &valueLength);
+    valueLength = sizeof linger;
+    syscall(SYS_getsockopt, opt, SOL_SOCKET, SO_LINGER, &linger, &valueLength);
+    valueLength = 4;
+    syscall(SYS_getsockopt, opt, SOL_SOCKET, SO_LINGER, &linger, &valueLength); /* {l_onoff=1} */
+    valueLength = sizeof value;
+    syscall(SYS_getsockopt, opt, SOL_SOCKET, SO_ERROR, &value, &valueLength);
+    syscall(SYS_getsockopt, opt, SOL_SOCKET, SO_TYPE, NULL, &valueLength); /* EFAULT */
+    syscall(SYS_getsockopt, opt, SOL_SOCKET, SO_TYPE, &value, NULL);       /* EFAULT */
+    char congestion[16];
+    valueLength = sizeof congestion;
+    syscall(SYS_getsockopt, opt, IPPROTO_TCP, TCP_CONGESTION, congestion, &valueLength);
     return 0;
 }

@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstring>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -1039,6 +1040,56 @@ private slots:
     }
 
     // A 32-bit event is never decoded with the 64-bit table: nr 5 is open on i386, fstat on x86_64.
+    void socketOptions() {
+        // As strace 6.1 shows a socket option's value, given (setsockopt) and filled
+        // (getsockopt, with the length the kernel stored); empty where it shows the address.
+        constexpr int kSolSocket = 1;
+        constexpr int kSolTcp = 6;
+        const auto set = [](int level, int name, std::string_view bytes, int length) {
+            return formatSockOpt(level, name, reinterpret_cast<const unsigned char*>(bytes.data()),
+                                 bytes.size(), length, false);
+        };
+        const auto got = [](int level, int name, std::string_view bytes, int length) {
+            return formatSockOpt(level, name, reinterpret_cast<const unsigned char*>(bytes.data()),
+                                 bytes.size(), length, true);
+        };
+        using namespace std::string_view_literals;
+        const std::string_view one = "\1\0\0\0"sv;
+        QCOMPARE(set(kSolSocket, SO_REUSEADDR, one, 4), std::string("[1]"));
+        // An int-valued option reads its int from a longer value; too short is an address.
+        QCOMPARE(set(kSolSocket, SO_SNDBUF, "\1\2\3\4\5\6\7\x08"sv, 8), std::string("[67305985]"));
+        QCOMPARE(set(kSolSocket, SO_SNDBUF, "\1\0"sv, 2), std::string());
+        QCOMPARE(set(kSolSocket, SO_PRIORITY, "\xfb\xff\xff\xff"sv, 4), std::string("[-5]"));
+        QCOMPARE(set(kSolSocket, SO_LINGER, "\1\0\0\0\5\0\0\0"sv, 8),
+                 std::string("{l_onoff=1, l_linger=5}"));
+        QCOMPARE(set(kSolSocket, SO_LINGER, one, 4), std::string());
+        // Others: an int when the length is an int's, else the bytes as a string.
+        QCOMPARE(set(kSolSocket, SO_BINDTODEVICE, "lo\0"sv, 3), std::string("\"lo\\0\""));
+        QCOMPARE(set(kSolTcp, TCP_CONGESTION, "", 0), std::string("\"\""));
+        QCOMPARE(set(kSolTcp, TCP_CONGESTION, std::string(32, 'a'), 40),
+                 "\"" + std::string(32, 'a') + "\"...");
+        QCOMPARE(set(kSolTcp, TCP_NODELAY, one, 4), std::string("[1]"));
+        QCOMPARE(set(0, IP_ADD_MEMBERSHIP, "\xe0\0\0\xfb\0\0\0\0"sv, 8),
+                 std::string("{imr_multiaddr=inet_addr(\"224.0.0.251\"), "
+                             "imr_interface=inet_addr(\"0.0.0.0\")}"));
+        QCOMPARE(set(kSolSocket, SO_ATTACH_FILTER, std::string(16, '\0'), 16), std::string());
+        // Filled: the fields that fit, errno names, hex for a short int.
+        QCOMPARE(got(kSolSocket, SO_ERROR, "\x6f\0\0\0"sv, 4), std::string("[ECONNREFUSED]"));
+        QCOMPARE(got(kSolSocket, SO_ERROR, "\0\0\0\0"sv, 4), std::string("[0]"));
+        QCOMPARE(got(kSolSocket, SO_ERROR, "\0\0"sv, 2), std::string("\"\\x00\\x00\""));
+        QCOMPARE(got(kSolSocket, SO_REUSEADDR, "\1\0"sv, 2), std::string("\"\\x01\\x00\""));
+        QCOMPARE(got(kSolSocket, SO_PEERCRED, "\x2a\0\0\0\0\0\0\0\0\0\0\0"sv, 12),
+                 std::string("{pid=42, uid=0, gid=0}"));
+        QCOMPARE(got(kSolSocket, SO_PEERCRED, "\x2a\0\0\0\0\0"sv, 6),
+                 std::string("{pid=42, uid=\"\\x00\\x00\"}"));
+        QCOMPARE(got(kSolSocket, SO_LINGER, "\0\0\0\0"sv, 4), std::string("{l_onoff=0}"));
+        QCOMPARE(got(kSolSocket, SO_TYPE, "\1\0"sv, 2), std::string("\"\\1\\0\""));
+        QCOMPARE(got(kSolTcp, TCP_CONGESTION, "bbr\0\0\0\0\0\0\0\0\0\0\0\0\0"sv, 16),
+                 std::string("\"bbr\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\""));
+        QCOMPARE(got(kSolSocket, SO_TYPE, ""sv, 0), std::string());
+        QCOMPARE(got(kSolSocket, SO_TYPE, ""sv, -1), std::string());
+    }
+
     void compatUsesI386Table() {
         SyscallEvent e;
         e.nr = 5;

@@ -238,6 +238,11 @@ private slots:
             "uname({sysname=\"Linux\", nodename=\"vm\", ...}) = 0",
             "getgroups(64, [4, 24, 27]) = 3",
             "sched_getaffinity(0, 128, [0 1]) = 32",
+            "setsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=5}, 8) = 0",
+            "setsockopt(3, SOL_TCP, TCP_CONGESTION, \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"..., 40) = "
+            "-1 ENOENT (No such file or directory)",
+            "getsockopt(3, SOL_SOCKET, SO_TYPE, [1], [8 => 4]) = 0",
+            "getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0",
         };
         std::string log;
         for (const auto& line : lines) {
@@ -254,7 +259,7 @@ private slots:
                     }
                     return std::nullopt;
                 });
-            QCOMPARE(text, lines[i]);
+            QCOMPARE(QString::fromStdString(text), QString::fromStdString(lines[i]));
         }
     }
 

@@ -302,7 +302,8 @@ void TestTracer::structsMatchStrace() {
         QStringLiteral("getsockname"),    QStringLiteral("getpeername"),
         QStringLiteral("recvfrom"),       QStringLiteral("accept"),
         QStringLiteral("accept4"),        QStringLiteral("poll"),
-        QStringLiteral("statfs"),         QStringLiteral("fstatfs")};
+        QStringLiteral("statfs"),         QStringLiteral("fstatfs"),
+        QStringLiteral("setsockopt"),     QStringLiteral("getsockopt")};
     const QStringList theirs = straceLines({QString::fromStdString(programPath("structs"))}, names);
     if (theirs.isEmpty()) {
         QSKIP("strace is not installed");
