@@ -148,6 +148,7 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::Statfs:
     case ArgKind::SockOptVal:
     case ArgKind::SockOptLen:
+    case ArgKind::IoctlArg:
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {

@@ -3,6 +3,7 @@
 #include "syscalls/CallArgs.h"
 
 #include "syscalls/FlagFormat.h"
+#include "syscalls/IoctlArg.h"
 #include "syscalls/Signals.h"
 #include "syscalls/XlatTables.h"
 
@@ -467,7 +468,18 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
     if (name == "ioctl") {
         append(out, arg(0));
         append(out, xlat::ioctlRequest(c.raw(1)));
-        append(out, arg(2));
+        switch (ioctlArgUse(c.raw(1))) {
+        case IoctlArgUse::None:
+            break;
+        case IoctlArgUse::Value:
+            // Not a pointer strace knows of: the number, 0 as 0 (a captured rendering is kept,
+            // as strace wrote it in an imported log).
+            append(out, c.raw(2) == 0 && !captured(c, 2) ? std::string("0") : arg(2));
+            break;
+        default: // an address, or the int it points to when captured
+            append(out, arg(2));
+            break;
+        }
         return true;
     }
     if (name == "ptrace") {
@@ -620,3 +632,32 @@ bool formatSpecial(const Call& c, const SyscallInfo& info, std::string& out) {
 }
 
 } // namespace syscope::detail
+
+namespace syscope {
+
+IoctlArgUse ioctlArgUse(std::uint64_t request) {
+    switch (request & 0xffffffffu) {
+    case 0x5450: // FIONCLEX
+    case 0x5451: // FIOCLEX
+        return IoctlArgUse::None;
+    case 0x5401: // TCGETS
+    case 0x5402: // TCSETS
+    case 0x5403: // TCSETSW
+    case 0x5404: // TCSETSF
+    case 0x5413: // TIOCGWINSZ
+    case 0x5414: // TIOCSWINSZ
+        return IoctlArgUse::Pointer;
+    case 0x5410: // TIOCSPGRP
+    case 0x5421: // FIONBIO
+    case 0x5452: // FIOASYNC
+        return IoctlArgUse::IntIn;
+    case 0x540F: // TIOCGPGRP
+    case 0x5411: // TIOCOUTQ
+    case 0x541B: // FIONREAD
+        return IoctlArgUse::IntOut;
+    default:
+        return IoctlArgUse::Value;
+    }
+}
+
+} // namespace syscope

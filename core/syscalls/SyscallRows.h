@@ -62,6 +62,7 @@ inline constexpr A ostatfs{ArgKind::Statfs, FlagSet::None, true};      // struct
 inline constexpr A sockopt{ArgKind::SockOptVal};                       // option value given
 inline constexpr A osockopt{ArgKind::SockOptVal, FlagSet::None, true}; // option value filled
 inline constexpr A optlen{ArgKind::SockOptLen}; // getsockopt's optlen, in and out
+inline constexpr A ioctlarg{ArgKind::IoctlArg}; // ioctl's argument, by its request
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

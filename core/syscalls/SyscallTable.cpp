@@ -207,6 +207,8 @@ std::string_view argKindName(ArgKind kind) {
         return "sockopt-value";
     case ArgKind::SockOptLen:
         return "sockopt-len";
+    case ArgKind::IoctlArg:
+        return "ioctl-arg";
     case ArgKind::SigFrame:
         return "sigframe";
     case ArgKind::Flags:

@@ -113,6 +113,10 @@ enum class ArgKind : std::uint8_t {
     // getsockopt's optlen: captured at entry as "[16]", and at a successful exit as
     // "[16 => 4]" when the kernel changed it.
     SockOptLen,
+    // ioctl's third argument, by its request (xlat::ioctlArgUse): the int it points to,
+    // captured at entry for a request that reads it (FIONBIO: "[1]") and at a successful exit
+    // for one that fills it (FIONREAD: "[3]"); otherwise shown from the register.
+    IoctlArg,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -124,7 +128,8 @@ constexpr bool isRenderedStructKind(ArgKind kind) {
            kind == ArgKind::WaitStatus || kind == ArgKind::FdPair || kind == ArgKind::SigFrame ||
            kind == ArgKind::Utsname || kind == ArgKind::Sysinfo || kind == ArgKind::GidArray ||
            kind == ArgKind::CpuSet || kind == ArgKind::SockLen || kind == ArgKind::PollFds ||
-           kind == ArgKind::Statfs || kind == ArgKind::SockOptVal || kind == ArgKind::SockOptLen;
+           kind == ArgKind::Statfs || kind == ArgKind::SockOptVal || kind == ArgKind::SockOptLen ||
+           kind == ArgKind::IoctlArg;
 }
 
 // The named constant sets that Flags arguments are decoded with.

@@ -65,7 +65,7 @@ constexpr SyscallInfo kRows[] = {
     S(51, "acct", {path}, TF),
     S(52, "umount2", {path, fl(F::UmountFlags)}, TF),
     S(53, "lock", {}),
-    S(54, "ioctl", {fd, hex, hex}, TD),
+    S(54, "ioctl", {fd, hex, ioctlarg}, TD),
     S(55, "fcntl", {fd, fl(F::FcntlCmd), hex}, TD),
     S(56, "mpx", {}),
     S(57, "setpgid", {pid, pid}),

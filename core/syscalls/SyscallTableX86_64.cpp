@@ -27,7 +27,7 @@ constexpr SyscallInfo kRows[] = {
     S(13, "rt_sigaction", {sig, sigact, osigact, sz}, TS),
     S(14, "rt_sigprocmask", {fl(F::SigprocmaskHow), sigset, osigset, sz}, TS),
     S(15, "rt_sigreturn", {sigframe}, TS),
-    S(16, "ioctl", {fd, hex, hex}, TD),
+    S(16, "ioctl", {fd, hex, ioctlarg}, TD),
     S(17, "pread64", {fd, obuf, sz, off}, TD),
     S(18, "pwrite64", {fd, buf, sz, off}, TD),
     S(19, "readv", {fd, optr, sz}, TD),

@@ -185,6 +185,10 @@ private:
     void captureFilledSockaddr(Task& t, int arg);
     // At poll's successful exit: the entries the kernel set revents in.
     void capturePollResult(Task& t);
+    // At ioctl's successful exit: the int a request like FIONREAD filled in.
+    void captureIoctlResult(Task& t);
+    // "[N]", the int at `address` in the tracee; false when it cannot be read.
+    bool readIntArgument(Task& t, std::uint64_t address, std::string& out);
     // At getsockopt's successful exit: the value the kernel filled in (`arg`), followed by its
     // length (ArgKind::SockOptLen).
     void captureFilledSockOpt(Task& t, int arg);

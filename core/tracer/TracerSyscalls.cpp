@@ -5,6 +5,7 @@
 #include "proc/ProcMaps.h"
 #include "proc/ProcStatus.h"
 #include "syscalls/EventFormatter.h"
+#include "syscalls/IoctlArg.h"
 #include "syscalls/StructFormat.h"
 #include "tracer/SeccompProgram.h"
 #include "tracer/TraceeMemory.h"
@@ -361,6 +362,12 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
                          std::int32_t(length), false, es.bytes)) {
             return;
         }
+    } else if (kind == ArgKind::IoctlArg) {
+        // The int a request reads, at entry (one it fills: captureIoctlResult).
+        if (ioctlArgUse(t.pending.args[1]) != IoctlArgUse::IntIn ||
+            !readIntArgument(t, address, es.bytes)) {
+            return;
+        }
     } else if (kind == ArgKind::PollFds) {
         // `length` is nfds, the next argument.
         if (address == 0) {
@@ -470,6 +477,24 @@ void Tracer::Session::captureFilledSockOpt(Task& t, int arg) {
     }
 }
 
+bool Tracer::Session::readIntArgument(Task& t, std::uint64_t address, std::string& out) {
+    std::int32_t value = 0;
+    if (address == 0 || readTraceeMemory(t.tid, address, &value, sizeof value) != sizeof value) {
+        return false;
+    }
+    out = "[" + std::to_string(value) + "]";
+    return true;
+}
+
+void Tracer::Session::captureIoctlResult(Task& t) {
+    EventString es;
+    es.arg = 2;
+    if (ioctlArgUse(t.pending.args[1]) == IoctlArgUse::IntOut &&
+        readIntArgument(t, t.pending.args[2], es.bytes)) {
+        t.pendingStrings.push_back(std::move(es));
+    }
+}
+
 void Tracer::Session::capturePollResult(Task& t) {
     // The entries whose revents the kernel set, for the result: "1 ([{fd=3, revents=POLLIN}])",
     // kept as the string of SyscallInfo::resultStringSlot().
@@ -566,6 +591,9 @@ void Tracer::Session::completeCall(Task& t, std::int64_t rval, TimeNs now) {
     }
     if (rval > 0 && t.info && t.info->resultStringSlot() >= 0) {
         capturePollResult(t);
+    }
+    if (rval >= 0 && t.info && t.info->argCount == 3 && t.info->args[2] == ArgKind::IoctlArg) {
+        captureIoctlResult(t);
     }
     emitEvent(t);
     if (!(rval < 0 && rval >= -kErrnoMax) && t.info &&

@@ -7,7 +7,8 @@
  * abstract AF_UNIX names, which do not change from run to run), and poll's arrays with what it
  * found (readable, writable with an error, timeout, ignored and empty entries), and struct
  * statfs (proc, a pipe, a failing call), and socket options given and filled (ints, a struct,
- * strings, lengths the kernel changes, too short and NULL). Raw syscalls,
+ * strings, lengths the kernel changes, too short and NULL), and ioctl's argument by request (an
+ * int given, an int filled, none, NULL, an unknown request). Raw syscalls,
  * so that glibc's choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
@@ -20,6 +21,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -221,5 +223,15 @@ int main(void) {
     char congestion[16];
     valueLength = sizeof congestion;
     syscall(SYS_getsockopt, opt, IPPROTO_TCP, TCP_CONGESTION, congestion, &valueLength);
+
+    int pending = 0;
+    syscall(SYS_ioctl, readable[0], FIONREAD, &pending); /* [1]: the "x" written above */
+    syscall(SYS_ioctl, readable[0], FIONBIO, &one);
+    syscall(SYS_ioctl, readable[0], FIOCLEX);
+    syscall(SYS_ioctl, readable[0], FIONCLEX);
+    syscall(SYS_ioctl, readable[0], FIONREAD, NULL);      /* EFAULT */
+    syscall(SYS_ioctl, readable[0], TCGETS, NULL);        /* ENOTTY */
+    syscall(SYS_ioctl, readable[0], TIOCGPGRP, &pending); /* ENOTTY: the address */
+    syscall(SYS_ioctl, readable[0], 0x1234, 0);           /* a request strace does not know */
     return 0;
 }

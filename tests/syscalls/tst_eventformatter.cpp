@@ -3,6 +3,7 @@
 // tests/data/syscalls cover every syscall number and every errno).
 #include "syscalls/Errno.h"
 #include "syscalls/EventFormatter.h"
+#include "syscalls/IoctlArg.h"
 #include "syscalls/StructFormat.h"
 #include "syscalls/SyscallTable.h"
 
@@ -1088,6 +1089,36 @@ private slots:
                  std::string("\"bbr\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\""));
         QCOMPARE(got(kSolSocket, SO_TYPE, ""sv, 0), std::string());
         QCOMPARE(got(kSolSocket, SO_TYPE, ""sv, -1), std::string());
+    }
+
+    void ioctlArguments() {
+        // By request, as strace 6.1: the int a request reads or fills, nothing, NULL for a
+        // struct pointer, a number for a request it does not know.
+        SyscallEvent e;
+        e.nr = 16; // ioctl
+        e.args = {3, 0x541B, 0x7ffc0000, 0, 0, 0};
+        const StringLookup none = [](int) -> std::optional<ArgString> { return std::nullopt; };
+        const StringLookup three = [](int arg) -> std::optional<ArgString> {
+            return arg == 2 ? std::optional<ArgString>(ArgString{"[3]", false}) : std::nullopt;
+        };
+        QCOMPARE(formatSyscall(e, three), std::string("ioctl(3, FIONREAD, [3]) = 0"));
+        QCOMPARE(formatSyscall(e, none), std::string("ioctl(3, FIONREAD, 0x7ffc0000) = 0"));
+        e.args[2] = 0;
+        QCOMPARE(formatSyscall(e, none), std::string("ioctl(3, FIONREAD, NULL) = 0"));
+        e.args[1] = 0x5451;
+        e.args[2] = 0x1234;
+        QCOMPARE(formatSyscall(e, none), std::string("ioctl(3, FIOCLEX) = 0"));
+        e.args[1] = 0x5401;
+        e.args[2] = 0;
+        QCOMPARE(formatSyscall(e, none), std::string("ioctl(3, TCGETS, NULL) = 0"));
+        e.args[1] = 0x1234;
+        QCOMPARE(formatSyscall(e, none),
+                 std::string("ioctl(3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0) = 0"));
+        e.args[2] = 0x10;
+        QCOMPARE(formatSyscall(e, none),
+                 std::string("ioctl(3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0x10) = 0"));
+        QCOMPARE(ioctlArgUse(0x5421), IoctlArgUse::IntIn);
+        QCOMPARE(ioctlArgUse(0xffffffff0000541bULL), IoctlArgUse::IntOut);
     }
 
     void compatUsesI386Table() {

@@ -243,6 +243,9 @@ private slots:
             "-1 ENOENT (No such file or directory)",
             "getsockopt(3, SOL_SOCKET, SO_TYPE, [1], [8 => 4]) = 0",
             "getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0",
+            "ioctl(3, FIONREAD, [3]) = 0",
+            "ioctl(3, FIOCLEX) = 0",
+            "ioctl(0, TCGETS, NULL) = -1 ENOTTY (Inappropriate ioctl for device)",
         };
         std::string log;
         for (const auto& line : lines) {

@@ -303,7 +303,8 @@ void TestTracer::structsMatchStrace() {
         QStringLiteral("recvfrom"),       QStringLiteral("accept"),
         QStringLiteral("accept4"),        QStringLiteral("poll"),
         QStringLiteral("statfs"),         QStringLiteral("fstatfs"),
-        QStringLiteral("setsockopt"),     QStringLiteral("getsockopt")};
+        QStringLiteral("setsockopt"),     QStringLiteral("getsockopt"),
+        QStringLiteral("ioctl")};
     const QStringList theirs = straceLines({QString::fromStdString(programPath("structs"))}, names);
     if (theirs.isEmpty()) {
         QSKIP("strace is not installed");
