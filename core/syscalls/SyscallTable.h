@@ -100,7 +100,8 @@ enum class ArgKind : std::uint8_t {
     // poll's array of struct pollfd, as many as the next argument says: captured at entry as
     // "[{fd=3, events=POLLIN}, {fd=-1}]". At a successful exit the entries with revents are
     // captured too, for the result, "1 ([{fd=3, revents=POLLIN}])", as the string of the
-    // argument slot after the call's last (SyscallInfo::resultStringSlot).
+    // argument slot after the call's last (SyscallInfo::resultStringSlot); ppoll's with the
+    // time it had left, "1 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999000})".
     PollFds,
     // struct statfs (x86_64 layout): captured as strace prints it, "{f_type=EXT2_SUPER_MAGIC,
     // f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME}".

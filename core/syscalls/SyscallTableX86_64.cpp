@@ -284,7 +284,7 @@ constexpr SyscallInfo kRows[] = {
     S(268, "fchmodat", {dfd, path, mode}, TD | TF),
     S(269, "faccessat", {dfd, path, fl(F::AccessMode)}, TD | TF),
     X(S(270, "pselect6", {i, ptr, ptr, ptr, ptr, ptr}, TD)),
-    X(S(271, "ppoll", {ptr, u, ptr, ptr, sz}, TD)),
+    X(S(271, "ppoll", {pollfds, u, ts, sigset, sz}, TD)),
     S(272, "unshare", {fl(F::UnshareFlags)}),
     S(273, "set_robust_list", {ptr, sz}),
     S(274, "get_robust_list", {pid, optr, ptr}),

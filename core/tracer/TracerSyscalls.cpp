@@ -509,6 +509,12 @@ void Tracer::Session::capturePollResult(Task& t) {
     EventString es;
     es.arg = std::uint8_t(t.info->resultStringSlot());
     es.bytes = formatPollRevents(fds.data(), fds.size());
+    // ppoll: the time it had left, "1 ([{fd=3, revents=POLLIN}], left {tv_sec=0, ...})".
+    std::int64_t left[2] = {};
+    if (t.info->args[2] == ArgKind::Timespec && t.pending.args[2] != 0 &&
+        readTraceeMemory(t.tid, t.pending.args[2], left, sizeof left) == sizeof left) {
+        es.bytes += ", left " + formatTimespec(left[0], left[1]);
+    }
     t.pendingStrings.push_back(std::move(es));
 }
 

@@ -5,7 +5,8 @@
  * struct sysinfo, group lists (empty, NULL, full, too short), a CPU mask, and socket addresses
  * the kernel fills with their lengths (getsockname, getpeername, recvfrom, accept, accept4, on
  * abstract AF_UNIX names, which do not change from run to run), and poll's arrays with what it
- * found (readable, writable with an error, timeout, ignored and empty entries), and struct
+ * found (readable, writable with an error, timeout, ignored and empty entries), ppoll's too
+ * (with the time left), and struct
  * statfs (proc, a pipe, a failing call), and socket options given and filled (ints, a struct,
  * strings, lengths the kernel changes, too short and NULL), and ioctl's argument by request (an
  * int given, an int filled, none, NULL, an unknown request). Raw syscalls,
@@ -190,6 +191,17 @@ int main(void) {
     struct pollfd quiet = {readable[1], 0, 0};
     syscall(SYS_poll, &quiet, 1, 0); /* 0 (Timeout) */
     syscall(SYS_poll, NULL, 0, 0);
+    /* ppoll: a timeout with a signal mask (the time left follows the result), none, and the
+     * timeouts of a quiet entry */
+    const struct timespec second = {1, 500};
+    const struct timespec zero = {0, 0};
+    sigset_t childMask;
+    sigemptyset(&childMask);
+    sigaddset(&childMask, SIGCHLD);
+    syscall(SYS_ppoll, polled, 1, &second, &childMask, 8);
+    syscall(SYS_ppoll, polled, 1, NULL, NULL, 8);
+    syscall(SYS_ppoll, &quiet, 1, &zero, NULL, 8);
+    syscall(SYS_ppoll, polled, 1, (void*)8, NULL, 8); /* EFAULT */
 
     unsigned char fs[120]; /* struct statfs */
     syscall(SYS_statfs, "/proc", fs);

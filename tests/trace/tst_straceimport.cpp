@@ -243,6 +243,8 @@ private slots:
             "-1 ENOENT (No such file or directory)",
             "getsockopt(3, SOL_SOCKET, SO_TYPE, [1], [8 => 4]) = 0",
             "getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0",
+            "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=500}, [CHLD], 8) = 1 ([{fd=3, "
+            "revents=POLLIN}], left {tv_sec=0, tv_nsec=999999432})",
             "ioctl(3, FIONREAD, [3]) = 0",
             "ioctl(3, FIOCLEX) = 0",
             "ioctl(0, TCGETS, NULL) = -1 ENOTTY (Inappropriate ioctl for device)",
