@@ -149,6 +149,8 @@ std::string argByKind(const Call& c, const SyscallInfo& info, int i) {
     case ArgKind::SockOptVal:
     case ArgKind::SockOptLen:
     case ArgKind::IoctlArg:
+    case ArgKind::Itimerval:
+    case ArgKind::Itimerspec:
         // A captured string is the struct or array already rendered (by the tracer, or by strace
         // in an imported log).
         if (const std::optional<ArgString> s = captured(c, i)) {

@@ -309,6 +309,15 @@ std::string formatTimespec(std::int64_t sec, std::int64_t nsec) {
     return "{tv_sec=" + std::to_string(sec) + ", tv_nsec=" + std::to_string(nsec) + "}";
 }
 
+std::string formatItimer(const std::int64_t fields[4], bool nanoseconds) {
+    const char* fraction = nanoseconds ? ", tv_nsec=" : ", tv_usec=";
+    const auto time = [&](std::int64_t sec, std::int64_t part) {
+        return "{tv_sec=" + std::to_string(sec) + fraction + std::to_string(part) + "}";
+    };
+    return "{it_interval=" + time(fields[0], fields[1]) +
+           ", it_value=" + time(fields[2], fields[3]) + "}";
+}
+
 std::string formatWaitStatus(int status) {
     // Built for every wait4 that reaps a child: appends into one reserved string.
     std::string out;

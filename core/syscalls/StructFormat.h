@@ -92,6 +92,11 @@ std::string formatPollFds(const void* fds, std::size_t shown, std::size_t count)
 // result: "[{fd=3, revents=POLLIN|POLLHUP}]".
 std::string formatPollRevents(const void* fds, std::size_t count);
 
+// struct itimerval or struct itimerspec (x86_64, four 64-bit fields: the interval's seconds and
+// microseconds or nanoseconds, then the value's), as strace shows them:
+// "{it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=5, tv_usec=250000}}".
+std::string formatItimer(const std::int64_t fields[4], bool nanoseconds);
+
 // The bytes of a socket option value syscope keeps: enough for the structs decoded below and
 // for the kMaxStringShown bytes of the others.
 inline constexpr std::size_t kSockOptShownSize = 32;

@@ -63,6 +63,10 @@ inline constexpr A sockopt{ArgKind::SockOptVal};                       // option
 inline constexpr A osockopt{ArgKind::SockOptVal, FlagSet::None, true}; // option value filled
 inline constexpr A optlen{ArgKind::SockOptLen}; // getsockopt's optlen, in and out
 inline constexpr A ioctlarg{ArgKind::IoctlArg}; // ioctl's argument, by its request
+inline constexpr A itv{ArgKind::Itimerval};     // struct itimerval given
+inline constexpr A oitv{ArgKind::Itimerval, FlagSet::None, true};  // struct itimerval filled
+inline constexpr A its{ArgKind::Itimerspec};                       // struct itimerspec given
+inline constexpr A oits{ArgKind::Itimerspec, FlagSet::None, true}; // struct itimerspec filled
 constexpr A fl(FlagSet set) {
     return A{ArgKind::Flags, set};
 }

@@ -209,6 +209,10 @@ std::string_view argKindName(ArgKind kind) {
         return "sockopt-len";
     case ArgKind::IoctlArg:
         return "ioctl-arg";
+    case ArgKind::Itimerval:
+        return "itimerval";
+    case ArgKind::Itimerspec:
+        return "itimerspec";
     case ArgKind::SigFrame:
         return "sigframe";
     case ArgKind::Flags:

@@ -118,6 +118,12 @@ enum class ArgKind : std::uint8_t {
     // captured at entry for a request that reads it (FIONBIO: "[1]") and at a successful exit
     // for one that fills it (FIONREAD: "[3]"); otherwise shown from the register.
     IoctlArg,
+    // struct itimerval (x86_64): captured as "{it_interval={tv_sec=0, tv_usec=0},
+    // it_value={tv_sec=5, tv_usec=250000}}".
+    Itimerval,
+    // struct itimerspec (64-bit): captured as "{it_interval={tv_sec=1, tv_nsec=0},
+    // it_value={tv_sec=2, tv_nsec=500}}".
+    Itimerspec,
 };
 
 // Kinds whose captured string is the argument already rendered (a struct or an array), printed
@@ -130,7 +136,7 @@ constexpr bool isRenderedStructKind(ArgKind kind) {
            kind == ArgKind::Utsname || kind == ArgKind::Sysinfo || kind == ArgKind::GidArray ||
            kind == ArgKind::CpuSet || kind == ArgKind::SockLen || kind == ArgKind::PollFds ||
            kind == ArgKind::Statfs || kind == ArgKind::SockOptVal || kind == ArgKind::SockOptLen ||
-           kind == ArgKind::IoctlArg;
+           kind == ArgKind::IoctlArg || kind == ArgKind::Itimerval || kind == ArgKind::Itimerspec;
 }
 
 // The named constant sets that Flags arguments are decoded with.

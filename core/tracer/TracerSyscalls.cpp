@@ -93,6 +93,18 @@ constexpr FixedStruct kFixedStructs[] = {
      [](const unsigned char* raw) {
          return formatTimespec(load<std::int64_t>(raw), load<std::int64_t>(raw + 8));
      }},
+    {ArgKind::Itimerval, 32,
+     [](const unsigned char* raw) {
+         const std::int64_t f[4] = {load<std::int64_t>(raw), load<std::int64_t>(raw + 8),
+                                    load<std::int64_t>(raw + 16), load<std::int64_t>(raw + 24)};
+         return formatItimer(f, false);
+     }},
+    {ArgKind::Itimerspec, 32,
+     [](const unsigned char* raw) {
+         const std::int64_t f[4] = {load<std::int64_t>(raw), load<std::int64_t>(raw + 8),
+                                    load<std::int64_t>(raw + 16), load<std::int64_t>(raw + 24)};
+         return formatItimer(f, true);
+     }},
     // pipe's and socketpair's two descriptors.
     {ArgKind::FdPair, 8,
      [](const unsigned char* raw) {

@@ -9,7 +9,8 @@
  * (with the time left), and struct
  * statfs (proc, a pipe, a failing call), and socket options given and filled (ints, a struct,
  * strings, lengths the kernel changes, too short and NULL), and ioctl's argument by request (an
- * int given, an int filled, none, NULL, an unknown request). Raw syscalls,
+ * int given, an int filled, none, NULL, an unknown request), and the timers' structs (itimerval,
+ * itimerspec; given, filled, NULL). Raw syscalls,
  * so that glibc's choice of wrapper cannot differ between two runs. */
 #include "common.h"
 
@@ -26,6 +27,8 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/timerfd.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -245,5 +248,27 @@ int main(void) {
     syscall(SYS_ioctl, readable[0], TCGETS, NULL);        /* ENOTTY */
     syscall(SYS_ioctl, readable[0], TIOCGPGRP, &pending); /* ENOTTY: the address */
     syscall(SYS_ioctl, readable[0], 0x1234, 0);           /* a request strace does not know */
+
+    struct itimerval interval = {{0, 0}, {5, 250000}};
+    struct itimerval previous;
+    syscall(SYS_setitimer, ITIMER_REAL, &interval, &previous);
+    syscall(SYS_getitimer, ITIMER_REAL, &previous); /* the time left */
+    struct itimerval off = {{0, 0}, {0, 0}};
+    syscall(SYS_setitimer, ITIMER_REAL, &off, NULL);
+    syscall(SYS_setitimer, ITIMER_REAL, NULL, NULL);
+    const long timerFd = syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC);
+    struct itimerspec spec = {{1, 0}, {2, 500}};
+    struct itimerspec old;
+    syscall(SYS_timerfd_settime, timerFd, 0, &spec, &old);
+    syscall(SYS_timerfd_gettime, timerFd, &old);
+    syscall(SYS_timerfd_settime, timerFd, 0, (void*)8, NULL); /* EFAULT */
+    struct sigevent none;
+    memset(&none, 0, sizeof none);
+    none.sigev_notify = SIGEV_NONE;
+    int timer = 0;
+    syscall(SYS_timer_create, CLOCK_MONOTONIC, &none, &timer);
+    syscall(SYS_timer_settime, timer, 0, &spec, &old);
+    syscall(SYS_timer_gettime, timer, &old);
+    syscall(SYS_timer_delete, timer);
     return 0;
 }

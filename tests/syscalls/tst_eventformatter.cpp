@@ -1091,6 +1091,17 @@ private slots:
         QCOMPARE(got(kSolSocket, SO_TYPE, ""sv, -1), std::string());
     }
 
+    void timers() {
+        const std::int64_t fields[4] = {0, 0, 5, 250000};
+        QCOMPARE(formatItimer(fields, false),
+                 std::string("{it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=5, "
+                             "tv_usec=250000}}"));
+        const std::int64_t spec[4] = {1, 0, 2, 500};
+        QCOMPARE(formatItimer(spec, true),
+                 std::string("{it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=2, "
+                             "tv_nsec=500}}"));
+    }
+
     void ioctlArguments() {
         // By request, as strace 6.1: the int a request reads or fills, nothing, NULL for a
         // struct pointer, a number for a request it does not know.

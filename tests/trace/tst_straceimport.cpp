@@ -246,6 +246,10 @@ private slots:
             "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=500}, [CHLD], 8) = 1 ([{fd=3, "
             "revents=POLLIN}], left {tv_sec=0, tv_nsec=999999432})",
             "ioctl(3, FIONREAD, [3]) = 0",
+            "timerfd_settime(3, 0, {it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=2, "
+            "tv_nsec=500}}, NULL) = 0",
+            "getitimer(ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=5, "
+            "tv_usec=249719}}) = 0",
             "ioctl(3, FIOCLEX) = 0",
             "ioctl(0, TCGETS, NULL) = -1 ENOTTY (Inappropriate ioctl for device)",
         };
