@@ -185,6 +185,9 @@ private:
     void captureFilledSockaddr(Task& t, int arg);
     // At poll's successful exit: the entries the kernel set revents in.
     void capturePollResult(Task& t);
+    // A length argument captured at entry as "[given]", shown as "[given => stored]" when the
+    // kernel changed it.
+    void showChangedLength(Task& t, int arg, std::int32_t given, std::int32_t stored);
     // At ioctl's successful exit: the int a request like FIONREAD filled in.
     void captureIoctlResult(Task& t);
     // "[N]", the int at `address` in the tracee; false when it cannot be read.

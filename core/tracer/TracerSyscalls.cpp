@@ -66,6 +66,13 @@ T load(const unsigned char* raw) {
     return value;
 }
 
+// struct itimerval or itimerspec: four 64-bit fields.
+std::string renderItimer(const unsigned char* raw, bool nanoseconds) {
+    std::int64_t fields[4];
+    std::memcpy(fields, raw, sizeof fields);
+    return formatItimer(fields, nanoseconds);
+}
+
 // The arguments that point to a struct of a fixed size: read whole, rendered as strace does.
 struct FixedStruct {
     ArgKind kind;
@@ -93,18 +100,8 @@ constexpr FixedStruct kFixedStructs[] = {
      [](const unsigned char* raw) {
          return formatTimespec(load<std::int64_t>(raw), load<std::int64_t>(raw + 8));
      }},
-    {ArgKind::Itimerval, 32,
-     [](const unsigned char* raw) {
-         const std::int64_t f[4] = {load<std::int64_t>(raw), load<std::int64_t>(raw + 8),
-                                    load<std::int64_t>(raw + 16), load<std::int64_t>(raw + 24)};
-         return formatItimer(f, false);
-     }},
-    {ArgKind::Itimerspec, 32,
-     [](const unsigned char* raw) {
-         const std::int64_t f[4] = {load<std::int64_t>(raw), load<std::int64_t>(raw + 8),
-                                    load<std::int64_t>(raw + 16), load<std::int64_t>(raw + 24)};
-         return formatItimer(f, true);
-     }},
+    {ArgKind::Itimerval, 32, [](const unsigned char* raw) { return renderItimer(raw, false); }},
+    {ArgKind::Itimerspec, 32, [](const unsigned char* raw) { return renderItimer(raw, true); }},
     // pipe's and socketpair's two descriptors.
     {ArgKind::FdPair, 8,
      [](const unsigned char* raw) {
@@ -441,11 +438,16 @@ void Tracer::Session::captureFilledSockaddr(Task& t, int arg) {
     const std::int32_t given = t.sockLenIn;
     const std::int32_t shown = std::max(0, std::min(given, stored));
     captureArgument(t, arg, ArgKind::Sockaddr, t.pending.args[arg], std::uint64_t(shown));
-    if (stored != given) {
-        for (EventString& s : t.pendingStrings) {
-            if (s.arg == arg + 1) {
-                s.bytes = "[" + std::to_string(given) + " => " + std::to_string(stored) + "]";
-            }
+    showChangedLength(t, arg + 1, given, stored);
+}
+
+void Tracer::Session::showChangedLength(Task& t, int arg, std::int32_t given, std::int32_t stored) {
+    if (stored == given) {
+        return;
+    }
+    for (EventString& s : t.pendingStrings) {
+        if (s.arg == arg) {
+            s.bytes = "[" + std::to_string(given) + " => " + std::to_string(stored) + "]";
         }
     }
 }
@@ -472,13 +474,7 @@ void Tracer::Session::captureFilledSockOpt(Task& t, int arg) {
         return;
     }
     const std::int32_t given = t.sockLenIn;
-    if (stored != given) {
-        for (EventString& s : t.pendingStrings) {
-            if (s.arg == arg + 1) {
-                s.bytes = "[" + std::to_string(given) + " => " + std::to_string(stored) + "]";
-            }
-        }
-    }
+    showChangedLength(t, arg + 1, given, stored);
     EventString es;
     es.arg = std::uint8_t(arg);
     const std::uint64_t address = t.pending.args[arg];
