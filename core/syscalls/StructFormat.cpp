@@ -98,13 +98,10 @@ std::string limit(std::uint64_t v) {
     return std::to_string(v);
 }
 
-struct Bit {
-    std::uint64_t value;
-    const char* name;
-};
+using xlat::Named;
 
 // strace's statx_attrs, in its order.
-constexpr Bit kStatxAttributes[] = {
+constexpr Named kStatxAttributes[] = {
     {0x4, "STATX_ATTR_COMPRESSED"},    {0x10, "STATX_ATTR_IMMUTABLE"},
     {0x20, "STATX_ATTR_APPEND"},       {0x40, "STATX_ATTR_NODUMP"},
     {0x800, "STATX_ATTR_ENCRYPTED"},   {0x1000, "STATX_ATTR_AUTOMOUNT"},
@@ -112,35 +109,13 @@ constexpr Bit kStatxAttributes[] = {
     {0x200000, "STATX_ATTR_DAX"},
 };
 
-template <std::size_t N>
-std::string joinBits(std::uint64_t v, const Bit (&names)[N]) {
-    if (v == 0) {
-        return "0";
-    }
-    std::string out;
-    for (const Bit& b : names) {
-        if (v & b.value) {
-            out += out.empty() ? "" : "|";
-            out += b.name;
-            v &= ~b.value;
-        }
-    }
-    if (v != 0) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%s%#llx", out.empty() ? "" : "|",
-                      static_cast<unsigned long long>(v));
-        out += buf;
-    }
-    return out;
-}
-
 } // namespace
 
 std::string formatStatx(const void* data) {
     struct statx stx {};
     std::memcpy(&stx, data, kStatxShownSize);
     return "{stx_mask=" + xlat::flagArg(FlagSet::StatxMask, stx.stx_mask) +
-           ", stx_attributes=" + joinBits(stx.stx_attributes, kStatxAttributes) +
+           ", stx_attributes=" + xlat::flags(stx.stx_attributes, kStatxAttributes) +
            ", stx_mode=" + formatFileMode(stx.stx_mode) +
            ", stx_size=" + std::to_string(static_cast<unsigned long long>(stx.stx_size)) + ", ...}";
 }
@@ -290,13 +265,13 @@ std::string formatSigaction(const void* data) {
     }
     out += ", sa_mask=" + formatSigset(sa.mask) + ", sa_flags=";
     // strace's sigact_flags, in its order.
-    constexpr Bit kFlags[] = {
+    constexpr Named kFlags[] = {
         {0x04000000, "SA_RESTORER"},  {0x08000000, "SA_ONSTACK"},   {0x10000000, "SA_RESTART"},
         {0x40000000, "SA_NODEFER"},   {0x80000000, "SA_RESETHAND"}, {0x4, "SA_SIGINFO"},
         {0x1, "SA_NOCLDSTOP"},        {0x2, "SA_NOCLDWAIT"},        {0x400, "SA_UNSUPPORTED"},
         {0x800, "SA_EXPOSE_TAGBITS"},
     };
-    out += joinBits(sa.flags, kFlags);
+    out += xlat::flags(sa.flags, kFlags);
     if (sa.flags & 0x04000000) {
         std::snprintf(buf, sizeof buf, ", sa_restorer=%#llx",
                       static_cast<unsigned long long>(sa.restorer));
@@ -405,7 +380,7 @@ std::string formatGidArray(const std::uint32_t* gids, std::size_t shown, std::si
 namespace {
 
 // strace's pollflags, in bit order.
-constexpr Bit kPollEvents[] = {
+constexpr Named kPollEvents[] = {
     {POLLIN, "POLLIN"},         {POLLPRI, "POLLPRI"},       {POLLOUT, "POLLOUT"},
     {POLLERR, "POLLERR"},       {POLLHUP, "POLLHUP"},       {POLLNVAL, "POLLNVAL"},
     {POLLRDNORM, "POLLRDNORM"}, {POLLRDBAND, "POLLRDBAND"}, {POLLWRNORM, "POLLWRNORM"},
@@ -414,7 +389,7 @@ constexpr Bit kPollEvents[] = {
 };
 
 std::string pollEvents(unsigned short events) {
-    return joinBits(events, kPollEvents);
+    return xlat::flags(events, kPollEvents);
 }
 
 pollfd pollAt(const void* fds, std::size_t k) {
@@ -456,7 +431,7 @@ namespace {
 
 // File system types by the names of <linux/magic.h> (ext2, ext3 and ext4 share one: strace calls
 // it EXT2_SUPER_MAGIC).
-constexpr Bit kFsMagics[] = {
+constexpr Named kFsMagics[] = {
     {ADFS_SUPER_MAGIC, "ADFS_SUPER_MAGIC"},
     {AFFS_SUPER_MAGIC, "AFFS_SUPER_MAGIC"},
     {AFS_SUPER_MAGIC, "AFS_SUPER_MAGIC"},
@@ -537,7 +512,7 @@ constexpr Bit kFsMagics[] = {
 };
 
 // strace's statfs_flags, in bit order.
-constexpr Bit kStatfsFlags[] = {
+constexpr Named kStatfsFlags[] = {
     {0x1, "ST_RDONLY"},      {0x2, "ST_NOSUID"},         {0x4, "ST_NODEV"},
     {0x8, "ST_NOEXEC"},      {0x10, "ST_SYNCHRONOUS"},   {0x20, "ST_VALID"},
     {0x40, "ST_MANDLOCK"},   {0x80, "ST_WRITE"},         {0x100, "ST_APPEND"},
@@ -551,17 +526,9 @@ std::string formatStatfs(const void* statfs) {
     struct statfs f;
     static_assert(sizeof f == kStatfsSize);
     std::memcpy(&f, statfs, sizeof f);
-    std::string type;
     const auto magic = static_cast<std::uint64_t>(f.f_type);
-    for (const Bit& m : kFsMagics) {
-        if (m.value == magic) {
-            type = m.name;
-            break;
-        }
-    }
-    if (type.empty()) {
-        type = xlat::hex(magic);
-    }
+    const std::string_view name = xlat::lookup(magic, kFsMagics);
+    const std::string type = name.empty() ? xlat::hex(magic) : std::string(name);
     std::uint32_t fsid[2];
     std::memcpy(fsid, &f.f_fsid, sizeof fsid);
     auto u = [](unsigned long long v) { return std::to_string(v); };
@@ -571,7 +538,7 @@ std::string formatStatfs(const void* statfs) {
            ", f_ffree=" + u(f.f_ffree) + ", f_fsid={val=[" + xlat::hex(fsid[0]) + ", " +
            xlat::hex(fsid[1]) + "]}, f_namelen=" + std::to_string(f.f_namelen) +
            ", f_frsize=" + std::to_string(f.f_frsize) +
-           ", f_flags=" + joinBits(static_cast<std::uint64_t>(f.f_flags), kStatfsFlags) + "}";
+           ", f_flags=" + xlat::flags(static_cast<std::uint64_t>(f.f_flags), kStatfsFlags) + "}";
 }
 
 std::string formatCpuSet(const unsigned char* mask, std::size_t size) {
