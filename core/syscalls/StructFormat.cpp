@@ -109,6 +109,13 @@ constexpr Named kStatxAttributes[] = {
     {0x200000, "STATX_ATTR_DAX"},
 };
 
+// An IPv4 address at `data` (network order), as strace shows it: inet_addr("127.0.0.1").
+std::string inetAddr(const unsigned char* data) {
+    char text[INET_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET, data, text, sizeof text);
+    return std::string("inet_addr(\"") + text + "\")";
+}
+
 } // namespace
 
 std::string formatStatx(const void* data) {
@@ -156,10 +163,9 @@ std::string formatSockaddr(const unsigned char* data, std::size_t size) {
             return raw("AF_INET");
         }
         std::memcpy(&in, data, sizeof in);
-        char address[INET_ADDRSTRLEN] = {};
-        inet_ntop(AF_INET, &in.sin_addr, address, sizeof address);
         return "{sa_family=AF_INET, sin_port=htons(" + std::to_string(ntohs(in.sin_port)) +
-               "), sin_addr=inet_addr(\"" + address + "\")}";
+               "), sin_addr=" + inetAddr(reinterpret_cast<const unsigned char*>(&in.sin_addr)) +
+               "}";
     }
     case AF_INET6: {
         sockaddr_in6 in6{};
@@ -650,12 +656,6 @@ std::string intFields(std::initializer_list<std::string_view> names, const unsig
         offset += 4;
     }
     return out + "}";
-}
-
-std::string inetAddr(const unsigned char* data) {
-    char text[INET_ADDRSTRLEN] = {};
-    inet_ntop(AF_INET, data, text, sizeof text);
-    return std::string("inet_addr(\"") + text + "\")";
 }
 
 } // namespace
