@@ -479,10 +479,12 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
             if (a >= 6) {
                 continue;
             }
-            if (!text.empty() && text.front() == '"' && row && a < row->argCount &&
-                row->args[a] == ArgKind::SockOptVal) {
-                // A socket option's value strace showed as its bytes: kept as written, as its
-                // other renderings ("[1]", "{l_onoff=1, l_linger=5}") are.
+            if (!text.empty() &&
+                (text.front() == '{' || text.front() == '[' || text.front() == '"') && row &&
+                a < row->argCount && isRenderedStructKind(row->args[a])) {
+                // A struct, an array or bytes strace decoded for an argument syscope shows as a
+                // rendering ("{st_mode=...}", "[1]", a socket option's "lo\0"): its address is
+                // not in the log, the rendering is kept as the argument's string, as written.
                 out.strings.push_back(
                     {index, static_cast<std::uint8_t>(a), false, std::string(text)});
             } else if (!text.empty() && text.front() == '"') {
@@ -528,12 +530,6 @@ void importStraceTexts(const std::vector<StraceText>& texts, EventBatch& out, Tr
                        text.find("/*") != std::string_view::npos) {
                 // "0x5642... /* 4 entries */": kept as written, the address as the value too.
                 e.args[a] = argumentValue(text).value_or(0);
-                out.strings.push_back(
-                    {index, static_cast<std::uint8_t>(a), false, std::string(text)});
-            } else if (!text.empty() && (text.front() == '{' || text.front() == '[') && row &&
-                       a < row->argCount && isRenderedStructKind(row->args[a])) {
-                // A struct or array strace decoded: its address is not in the log, the
-                // rendering is kept as the argument's string (see ArgKind::Ptr).
                 out.strings.push_back(
                     {index, static_cast<std::uint8_t>(a), false, std::string(text)});
             } else if (auto v = argumentValue(text)) {
