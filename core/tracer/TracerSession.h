@@ -190,8 +190,13 @@ private:
     void showChangedLength(Task& t, int arg, std::int32_t given, std::int32_t stored);
     // At ioctl's successful exit: the int a request like FIONREAD filled in.
     void captureIoctlResult(Task& t);
-    // "[N]", the int at `address` in the tracee; false when it cannot be read.
+    // The int at `address` in the tracee; nullopt for NULL or when it cannot be read.
+    std::optional<std::int32_t> readInt32(Task& t, std::uint64_t address);
+    // The same as "[N]"; false when it cannot be read.
     bool readIntArgument(Task& t, std::uint64_t address, std::string& out);
+    // What the kernel stored in the length argument `lengthArg` captured at entry (SockLen,
+    // SockOptLen); nullopt when it was not captured or cannot be read back.
+    std::optional<std::int32_t> storedLength(Task& t, int lengthArg);
     // At getsockopt's successful exit: the value the kernel filled in (`arg`), followed by its
     // length (ArgKind::SockOptLen).
     void captureFilledSockOpt(Task& t, int arg);

@@ -354,15 +354,16 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
     } else if (kind == ArgKind::SockLen || kind == ArgKind::SockOptLen) {
         // As strace: a socket address's length only with both pointers given (otherwise both
         // show as pointers); getsockopt's whenever it can be read.
-        std::int32_t value = 0;
-        if ((kind == ArgKind::SockLen && (arg == 0 || t.pending.args[arg - 1] == 0)) ||
-            address == 0 ||
-            readTraceeMemory(t.tid, address, &value, sizeof value) != sizeof value) {
+        if (kind == ArgKind::SockLen && (arg == 0 || t.pending.args[arg - 1] == 0)) {
             return;
         }
-        t.sockLenIn = value;
+        const std::optional<std::int32_t> value = readInt32(t, address);
+        if (!value) {
+            return;
+        }
+        t.sockLenIn = *value;
         t.sockLenArg = arg;
-        es.bytes = "[" + std::to_string(value) + "]";
+        es.bytes = "[" + std::to_string(*value) + "]";
     } else if (kind == ArgKind::SockOptVal) {
         // setsockopt's value; `length` is optlen, the next argument (getsockopt's value is
         // captured by captureFilledSockOpt).
@@ -427,14 +428,29 @@ void Tracer::Session::captureArgument(Task& t, int arg, ArgKind kind, std::uint6
     t.pendingStrings.push_back(std::move(es));
 }
 
+std::optional<std::int32_t> Tracer::Session::readInt32(Task& t, std::uint64_t address) {
+    std::int32_t value = 0;
+    if (address == 0 || readTraceeMemory(t.tid, address, &value, sizeof value) != sizeof value) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::int32_t> Tracer::Session::storedLength(Task& t, int lengthArg) {
+    if (t.sockLenArg != lengthArg) {
+        return std::nullopt;
+    }
+    return readInt32(t, t.pending.args[lengthArg]);
+}
+
 void Tracer::Session::captureFilledSockaddr(Task& t, int arg) {
     // The length the call was given (captured at entry) and the one the kernel stored: the
     // address is shown with the shorter, the length as "[given => stored]" when they differ.
-    std::int32_t stored = 0;
-    if (t.sockLenArg != arg + 1 ||
-        readTraceeMemory(t.tid, t.pending.args[arg + 1], &stored, sizeof stored) != sizeof stored) {
+    const std::optional<std::int32_t> storedValue = storedLength(t, arg + 1);
+    if (!storedValue) {
         return; // as strace: the address, and the length as it was given
     }
+    const std::int32_t stored = *storedValue;
     const std::int32_t given = t.sockLenIn;
     const std::int32_t shown = std::max(0, std::min(given, stored));
     captureArgument(t, arg, ArgKind::Sockaddr, t.pending.args[arg], std::uint64_t(shown));
@@ -468,11 +484,11 @@ void Tracer::Session::captureFilledSockOpt(Task& t, int arg) {
     // getsockopt: the length given (captured at entry) and the one the kernel stored. As
     // strace, the value is shown for what was stored, the length as "[given => stored]" when
     // they differ; when the length cannot be read back, the value's address and "[given]".
-    std::int32_t stored = 0;
-    if (t.sockLenArg != arg + 1 ||
-        readTraceeMemory(t.tid, t.pending.args[arg + 1], &stored, sizeof stored) != sizeof stored) {
+    const std::optional<std::int32_t> storedValue = storedLength(t, arg + 1);
+    if (!storedValue) {
         return;
     }
+    const std::int32_t stored = *storedValue;
     const std::int32_t given = t.sockLenIn;
     showChangedLength(t, arg + 1, given, stored);
     EventString es;
@@ -486,11 +502,11 @@ void Tracer::Session::captureFilledSockOpt(Task& t, int arg) {
 }
 
 bool Tracer::Session::readIntArgument(Task& t, std::uint64_t address, std::string& out) {
-    std::int32_t value = 0;
-    if (address == 0 || readTraceeMemory(t.tid, address, &value, sizeof value) != sizeof value) {
+    const std::optional<std::int32_t> value = readInt32(t, address);
+    if (!value) {
         return false;
     }
-    out = "[" + std::to_string(value) + "]";
+    out = "[" + std::to_string(*value) + "]";
     return true;
 }
 
